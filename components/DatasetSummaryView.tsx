@@ -1,0 +1,47 @@
+/** The dataset at a glance: name, source, counts — proof to the user that the data is there. */
+import type { DatasetSummary } from '../lib/db/queries';
+import { useI18n } from './i18n';
+
+export function DatasetSummaryView({ summary }: { summary: DatasetSummary }) {
+  const { t, locale } = useI18n();
+  const { meta, source } = summary;
+  const counts = [
+    ['countItems', summary.items],
+    ['countUnits', summary.units],
+    ['countCompleted', summary.completed],
+  ] as const;
+  return (
+    <section class="dataset-summary" aria-labelledby="dataset-title">
+      <h2 id="dataset-title">{t('datasetTitle')}</h2>
+      <p class="dataset-name" data-testid="dataset-name">
+        {locale === 'en' ? meta.nameEn : meta.name}
+      </p>
+      <ul class="counts" aria-label={t('datasetTitle')}>
+        {counts.map(([key, n]) => (
+          <li key={key} data-testid={`count-${key}`}>
+            {t(key, { n })}
+          </li>
+        ))}
+      </ul>
+      <dl>
+        <dt>{t('datasetSource')}</dt>
+        <dd data-testid="dataset-source">
+          {source ? (
+            <>
+              {source.publisher} · {source.date} ·{' '}
+              <a href={source.url} target="_blank" rel="noreferrer noopener">
+                {t('openSource')}
+              </a>
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>{t('datasetVersion')}</dt>
+        <dd>
+          {meta.version} <code title={meta.hash}>{meta.hash.slice(0, 8)}</code>
+        </dd>
+      </dl>
+    </section>
+  );
+}

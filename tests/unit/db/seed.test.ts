@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findOrphans, getDatasetSummary } from '../../../lib/db/queries';
+import { followKey, type Follow, type Note, type Sighting } from '../../../lib/db/records';
+import { LensDb } from '../../../lib/db/schema';
+import { seedDataset } from '../../../lib/db/seed';
+import { tinyDataset, tinyItem } from '../../helpers/tiny-dataset';
+
+let db: LensDb;
+let n = 0;
+beforeEach(async () => {
+  db = new LensDb(`seed-test-${n++}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const v1 = tinyDataset('1.0.0', 'hash-v1');
+// v2: item 2 removed, item 3's status changed, item 4 added
+const v2 = tinyDataset('2.0.0', 'hash-v2', [
+  tinyItem(1, 'gonganju', '公安局', '护校安园促和谐活动'),
+  tinyItem(3, 'minzhengju', '民政局', '困难老年人家庭适老化改造项目', 'in_progress'),
+  tinyItem(4, 'minzhengju', '民政局', '新增项目'),
+]);
+
+async function addUserData() {
+  const follows: Follow[] = ['mw2023-002', 'mw2023-003'].map((id) => ({
+    key: followKey({ kind: 'item', id }),
+    target: { kind: 'item', id },
+    targetId: id,
+    createdAt: 1,
+    statusWhenFollowed: 'completed',
+  }));
+  const notes: Note[] = [
+    { id: 'n1', target: { kind: 'item', id: 'mw2023-002' }, targetId: 'mw2023-002', pageUrl: '', body: '微车管所 跟进', tags: ['交通'], createdAt: 1, updatedAt: 1 },
+    {
+      id: 'n2',
+      targetId: '',
+      pageUrl: 'https://example.gov.cn/a',
+      anchor: {
+        url: 'https://example.gov.cn/a',
+        canonicalUrl: 'https://example.gov.cn/a',
+        title: 'A',
+        quote: { type: 'TextQuoteSelector', exact: '适老化改造', prefix: '困难老年人家庭', suffix: '项目' },
+        position: { type: 'TextPositionSelector', start: 10, end: 15 },
+      },
+      body: '段落笔记',
+      tags: [],
+      createdAt: 2,
+      updatedAt: 2,
+    },
+  ];
+  const sightings: Sighting[] = [
+    {
+      key: 'mw2023-002|https://example.gov.cn/a',
+      target: { kind: 'item', id: 'mw2023-002' },
+      targetId: 'mw2023-002',
+      url: 'https://example.gov.cn/a',
+      canonicalUrl: 'https://example.gov.cn/a',
+      title: 'A',
+      site: 'example.gov.cn',
+      quote: '微车管所',
+      prefix: '',
+      suffix: '',
+      firstSeen: 1,
+      lastSeen: 3,
+      visits: 2,
+    },
+  ];
+  await db.follows.bulkAdd(follows);
+  await db.notes.bulkAdd(notes);
+  await db.sightings.bulkAdd(sightings);
+}
+
+const snapshotUserTables = async () => ({
+  notes: await db.notes.toArray(),
+  follows: await db.follows.toArray(),
+  sightings: await db.sightings.toArray(),
+});
+
+describe('seeding the dataset', () => {
+  it('installs the reference rows and reports them in the summary', async () => {
+    expect((await seedDataset(db, v1)).kind).toBe('installed');
+    const summary = await getDatasetSummary(db);
+    expect(summary).toMatchObject({ items: 3, units: 2, completed: 3, meta: { version: '1.0.0', hash: 'hash-v1' } });
+    expect(summary?.source?.publisher).toBe('晋江经济报');
+  });
+
+  it('is idempotent: the same hash changes nothing', async () => {
+    await seedDataset(db, v1, 100);
+    expect((await seedDataset(db, v1, 200)).kind).toBe('unchanged');
+    expect((await db.meta.get('dataset'))?.installedAt).toBe(100);
+    expect(await db.items.count()).toBe(3);
+    expect(await db.changes.count()).toBe(0);
+  });
+
+  it('upgrades v1 → v2 without touching notes, follows or sightings, and records what changed', async () => {
+    await seedDataset(db, v1);
+    await addUserData();
+    const before = await snapshotUserTables();
+
+    const outcome = await seedDataset(db, v2);
+
+    expect(outcome.kind).toBe('upgraded');
+    expect(await snapshotUserTables()).toEqual(before);
+    expect((await db.items.toArray()).map((i) => i.id)).toEqual(['mw2023-001', 'mw2023-003', 'mw2023-004']);
+    const [change] = await db.changes.toArray();
+    expect(change).toMatchObject({
+      fromVersion: '1.0.0',
+      toVersion: '2.0.0',
+      removedItemIds: ['mw2023-002'],
+      statusChanges: [{ itemId: 'mw2023-003', from: 'completed', to: 'in_progress' }],
+    });
+  });
+
+  it('keeps and flags follows and notes whose item disappeared', async () => {
+    await seedDataset(db, v1);
+    await addUserData();
+    await seedDataset(db, v2);
+    const orphans = await findOrphans(db);
+    expect(orphans.follows.map((f) => f.targetId)).toEqual(['mw2023-002']);
+    expect(orphans.notes.map((n) => n.id)).toEqual(['n1']);
+    expect(await db.follows.get('item:mw2023-002')).toBeDefined();
+  });
+
+  it('leaves the old data usable when an upgrade fails half-way', async () => {
+    await seedDataset(db, v1);
+    const broken = tinyDataset('3.0.0', 'hash-v3', [tinyItem(1, 'gonganju', '公安局', 'a'), tinyItem(1, 'gonganju', '公安局', 'duplicate seq')]);
+    broken.items[1]!.id = 'mw2023-999';
+    await expect(seedDataset(db, broken)).rejects.toThrow();
+    expect((await db.meta.get('dataset'))?.meta.version).toBe('1.0.0');
+    expect(await db.items.count()).toBe(3);
+  });
+});
