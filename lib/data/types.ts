@@ -59,6 +59,10 @@ export interface Item {
   keyphrases: string[];
   /** Words that, near a generic phrase, pin this item (e.g. its village). Curated. */
   contextWords?: string[];
+  /** Phrases that name this item only with one of `contextWords` nearby (适老化改造, 口袋公园 …). */
+  genericPhrases?: string[];
+  /** Curator's provenance note, e.g. why `town` is set for a city-level unit's project. */
+  note?: string;
   programme: 'minsheng-weishishi-2023';
 }
 
@@ -91,6 +95,13 @@ export interface DatasetMeta {
   counts: { items: number; units: number; places: number; figures: number; completed: number };
 }
 
+/** An alias that may name more than one unit, or a unit and something else: needs context. */
+export interface AmbiguousAlias {
+  alias: string;
+  candidates: string[]; // Unit.id
+  note: string;
+}
+
 export interface Dataset {
   meta: DatasetMeta;
   sources: Source[];
@@ -98,4 +109,6 @@ export interface Dataset {
   items: Item[];
   places: Place[];
   figures: Figure[];
+  /** Aliases deliberately not assigned to one unit (Simplified). */
+  ambiguousAliases?: AmbiguousAlias[];
 }
