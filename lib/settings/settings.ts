@@ -4,18 +4,86 @@
  * lock the user out of the UI.
  */
 import type { Locale } from '../i18n';
+import { contrastRatio, isHexColour, MIN_CONTRAST } from './contrast';
+import { normaliseHostPattern } from './sites';
+
+/** Background and text colour of one kind of highlight; text on background must stay readable. */
+export interface HighlightColour {
+  background: string; // #rrggbb
+  text: string; // #rrggbb
+}
+
+export interface HighlightColours {
+  project: HighlightColour;
+  unit: HighlightColour;
+}
+
+/**
+ * Which pages leave a sighting: every page where a known item is mentioned ('all'), only
+ * mentions of followed items ('followed'), or none ('off'). Sightings never leave the machine.
+ */
+export type SightingsMode = 'all' | 'followed' | 'off';
 
 export interface Settings {
   locale: Locale;
+  /** Host patterns where the content script runs by itself (`jinjiang.gov.cn` also covers its subdomains). */
+  autoSites: string[];
+  /** Run on every site; only true while the optional `<all_urls>` permission is granted. */
+  allSites: boolean;
+  highlightColours: HighlightColours;
+  sightingsMode: SightingsMode;
 }
 
-export const DEFAULT_SETTINGS: Settings = { locale: 'zh_CN' };
+/** Where coverage of Jinjiang's projects is usually published: the city's and province's government and news sites. */
+export const DEFAULT_AUTO_SITES: readonly string[] = [
+  'jinjiang.gov.cn',
+  'jjjjb.fjdaily.com',
+  'ijjnews.com',
+  'quanzhou.gov.cn',
+  'qzwb.com',
+  'fujian.gov.cn',
+  'fjdaily.com',
+];
+
+export const DEFAULT_HIGHLIGHT_COLOURS: HighlightColours = {
+  project: { background: '#fff1a8', text: '#1d2330' },
+  unit: { background: '#d6ebff', text: '#1d2330' },
+};
+
+export const SIGHTINGS_MODES: readonly SightingsMode[] = ['all', 'followed', 'off'];
+
+export const DEFAULT_SETTINGS: Settings = {
+  locale: 'zh_CN',
+  autoSites: [...DEFAULT_AUTO_SITES],
+  allSites: false,
+  highlightColours: DEFAULT_HIGHLIGHT_COLOURS,
+  sightingsMode: 'all',
+};
 
 export const SETTINGS_KEY = 'settings';
 
+function normaliseColour(raw: unknown, fallback: HighlightColour): HighlightColour {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const background = isHexColour(r.background) ? r.background.toLowerCase() : fallback.background;
+  const text = isHexColour(r.text) ? r.text.toLowerCase() : fallback.text;
+  // An unreadable pair is never used, even if something wrote it.
+  return contrastRatio(text, background) >= MIN_CONTRAST ? { background, text } : fallback;
+}
+
 export function normaliseSettings(raw: unknown): Settings {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const colours = (typeof r.highlightColours === 'object' && r.highlightColours !== null ? r.highlightColours : {}) as Record<string, unknown>;
+  const sites = Array.isArray(r.autoSites)
+    ? [...new Set(r.autoSites.map((s) => (typeof s === 'string' ? normaliseHostPattern(s) : null)).filter((s): s is string => s !== null))]
+    : [...DEFAULT_AUTO_SITES];
   return {
     locale: r.locale === 'en' || r.locale === 'zh_CN' ? r.locale : DEFAULT_SETTINGS.locale,
+    autoSites: sites,
+    allSites: r.allSites === true,
+    highlightColours: {
+      project: normaliseColour(colours.project, DEFAULT_HIGHLIGHT_COLOURS.project),
+      unit: normaliseColour(colours.unit, DEFAULT_HIGHLIGHT_COLOURS.unit),
+    },
+    sightingsMode: SIGHTINGS_MODES.includes(r.sightingsMode as SightingsMode) ? (r.sightingsMode as SightingsMode) : DEFAULT_SETTINGS.sightingsMode,
   };
 }

@@ -13,7 +13,7 @@ describe('cli items', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const items = JSON.parse(run.stdout) as { seq: number; id: string; unit: string; name: string; status: string; statusAsOf: string; source: string }[];
-    const expected = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/table-expected.json'), 'utf8')) as [number, string, string][];
+    const expected = (JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/table-expected.json'), 'utf8')) as { rows: [number, string, string][] }).rows;
     expect(items).toHaveLength(117);
     expect(items.map((i) => [i.seq, i.unit, i.name])).toEqual(expected);
     for (const item of items) {
