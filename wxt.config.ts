@@ -3,7 +3,8 @@ import preact from '@preact/preset-vite';
 
 // Manifest and build settings. Permissions are the minimum the features need:
 // storage for settings, unlimitedStorage so IndexedDB is not evicted, activeTab +
-// scripting for "scan this page", contextMenus for the page actions.
+// scripting for "scan this page", contextMenus for the page actions. All sites only
+// as an optional permission the user grants in the options page.
 export default defineConfig({
   srcDir: '.',
   imports: false,
@@ -13,7 +14,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    optional_host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -8,12 +8,19 @@ import { getDatasetSummary } from '../db/queries';
 import type { LensDb } from '../db/schema';
 import { seedDataset, type SeedOutcome } from '../db/seed';
 import type { Handlers } from '../messaging/router';
+import type { OverlayState } from '../messaging/protocol';
+import { recordSightings } from '../db/sightings';
+import { follow, saveNote, unfollow } from '../db/user-data';
+import type { Settings } from '../settings/settings';
 
 export interface BackgroundDeps {
   dataset: Dataset;
   openDb: () => Promise<LensDb>;
   version: string;
   setBadge?: (tabId: number, text: string) => void;
+  loadSettings: () => Promise<Settings>;
+  /** Runs the content script in a tab the user asked us to scan (activeTab). */
+  injectContentScript?: (tabId: number) => Promise<void>;
   log?: (msg: string) => void;
 }
 
@@ -36,6 +43,28 @@ export function createBackgroundService(deps: BackgroundDeps) {
     return seeding;
   }
 
+  async function overlayState(canonicalUrl: string): Promise<OverlayState> {
+    await ensureDataset();
+    const db = await deps.openDb();
+    const settings = await deps.loadSettings();
+    return db.transaction('r', [db.follows, db.notes], async () => {
+      const followed = (await db.follows.toCollection().primaryKeys()) as string[];
+      const pageNotes = canonicalUrl ? await db.notes.where('pageUrl').equals(canonicalUrl).toArray() : [];
+      const noteCounts: Record<string, number> = {};
+      await db.notes.where('targetId').notEqual('').each((n) => {
+        noteCounts[n.targetId] = (noteCounts[n.targetId] ?? 0) + 1;
+      });
+      return {
+        locale: settings.locale,
+        followed: followed.map((key) => key.slice(key.indexOf(':') + 1)),
+        pageNotes,
+        noteCounts,
+        sightings: settings.sightingsMode,
+        wrapHighlights: settings.wrapHighlights,
+      };
+    });
+  }
+
   const handlers: Handlers = {
     ping: () => ({ pong: true, version: deps.version }),
     'dataset/ensure': async () => {
@@ -46,6 +75,20 @@ export function createBackgroundService(deps: BackgroundDeps) {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) deps.setBadge?.(tabId, req.relevant && req.mentions > 0 ? String(Math.min(req.mentions, 999)) : '');
       return { ok: true };
+    },
+    'overlay/state': (req) => overlayState(req.canonicalUrl),
+    'follow/set': async (req) => {
+      const db = await deps.openDb();
+      if (req.follow) await follow(db, req.target);
+      else await unfollow(db, req.target);
+      return { followed: req.follow };
+    },
+    'note/save': async (req) => saveNote(await deps.openDb(), { body: req.body, tags: req.tags, target: req.target, anchor: req.anchor }),
+    'sightings/record': async (req) => ({ recorded: await recordSightings(await deps.openDb(), req.page, req.reports) }),
+    'tab/scan': async (req) => {
+      if (!deps.injectContentScript) return { injected: false };
+      await deps.injectContentScript(req.tabId);
+      return { injected: true };
     },
   };
 

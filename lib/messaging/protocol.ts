@@ -4,39 +4,96 @@
  * before it is handled, and every answer is an envelope so errors cross the boundary.
  */
 import type { DatasetSummary } from '../db/queries';
+import type { Note, PassageAnchor, TargetRef } from '../db/records';
+import type { PageInfo, SightingReport } from '../db/sightings';
+import type { Locale } from '../i18n';
 
 export type Request =
   | { type: 'ping' }
   /** Make sure the bundled dataset is in IndexedDB (seeds if needed); answers the summary. */
   | { type: 'dataset/ensure' }
   /** The content script's gate decision for its tab (drives the badge). */
-  | { type: 'page/gate'; relevant: boolean; score: number; mentions: number };
+  | { type: 'page/gate'; relevant: boolean; score: number; mentions: number }
+  /** What the overlay needs to draw a relevant page: follows, notes, settings. */
+  | { type: 'overlay/state'; canonicalUrl: string }
+  | { type: 'follow/set'; target: TargetRef; follow: boolean }
+  | { type: 'note/save'; body: string; tags?: string[]; target?: TargetRef; anchor?: PassageAnchor }
+  | { type: 'sightings/record'; page: PageInfo; reports: SightingReport[] }
+  /** From the popup: run the overlay on the active tab even though it is not on the site list. */
+  | { type: 'tab/scan'; tabId: number };
 
 export type RequestType = Request['type'];
+
+export interface OverlayState {
+  locale: Locale;
+  /** Ids of followed items and units. */
+  followed: string[];
+  /** Notes anchored to passages of this page. */
+  pageNotes: Note[];
+  /** Number of notes per item/unit id. */
+  noteCounts: Record<string, number>;
+  /** Which mentions become sightings. */
+  sightings: 'all' | 'followed' | 'off';
+  /** Draw by wrapping elements instead of the Highlight API (for screen readers). */
+  wrapHighlights: boolean;
+}
 
 export interface ResponseMap {
   ping: { pong: true; version: string };
   'dataset/ensure': DatasetSummary | null;
   'page/gate': { ok: true };
+  'overlay/state': OverlayState;
+  'follow/set': { followed: boolean };
+  'note/save': Note;
+  'sightings/record': { recorded: number };
+  'tab/scan': { injected: boolean };
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 
 type Check = (msg: Record<string, unknown>) => boolean;
 
+const MAX_TEXT = 20_000;
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+const isUrl = (v: unknown): boolean => isStr(v, 4096) && /^(https?|file):/i.test(v as string);
+
+export const isTarget = (v: unknown): v is TargetRef => isObj(v) && (v.kind === 'item' || v.kind === 'unit') && isStr(v.id, 200) && (v.id as string).length > 0;
+
+export function isAnchor(v: unknown): v is PassageAnchor {
+  if (!isObj(v) || !isUrl(v.url) || !isUrl(v.canonicalUrl) || !isStr(v.title, 2000)) return false;
+  const q = v.quote;
+  const p = v.position;
+  return (
+    isObj(q) && q.type === 'TextQuoteSelector' && isStr(q.exact) && (q.exact as string).length > 0 && isStr(q.prefix, 200) && isStr(q.suffix, 200) &&
+    isObj(p) && p.type === 'TextPositionSelector' && isNum(p.start) && isNum(p.end) && (p.start as number) >= 0 && (p.end as number) > (p.start as number)
+  );
+}
+
+const isPage = (v: unknown): v is PageInfo => isObj(v) && isUrl(v.url) && isUrl(v.canonicalUrl) && isStr(v.title, 2000);
+const isReport = (v: unknown): v is SightingReport => isObj(v) && isTarget(v.target) && isStr(v.quote, 1000) && isStr(v.prefix, 200) && isStr(v.suffix, 200);
 
 /** Payload checks per type: a request that fails its check is rejected, not guessed at. */
 const checks: Record<RequestType, Check> = {
   ping: () => true,
   'dataset/ensure': () => true,
   'page/gate': (m) => typeof m.relevant === 'boolean' && isNum(m.score) && isNum(m.mentions) && (m.mentions as number) >= 0,
+  'overlay/state': (m) => isStr(m.canonicalUrl, 4096),
+  'follow/set': (m) => isTarget(m.target) && typeof m.follow === 'boolean',
+  'note/save': (m) =>
+    isStr(m.body) && (m.body as string).trim().length > 0 &&
+    (m.tags === undefined || (Array.isArray(m.tags) && m.tags.length <= 50 && m.tags.every((t) => isStr(t, 100)))) &&
+    (m.target === undefined || isTarget(m.target)) &&
+    (m.anchor === undefined || isAnchor(m.anchor)) &&
+    (m.target !== undefined || m.anchor !== undefined),
+  'sightings/record': (m) => isPage(m.page) && Array.isArray(m.reports) && m.reports.length <= 2000 && m.reports.every(isReport),
+  'tab/scan': (m) => Number.isInteger(m.tabId) && (m.tabId as number) >= 0,
 };
 
 export function parseRequest(raw: unknown): Request | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  const msg = raw as Record<string, unknown>;
-  const type = msg.type;
+  if (!isObj(raw)) return null;
+  const type = raw.type;
   if (typeof type !== 'string' || !Object.hasOwn(checks, type)) return null;
-  return checks[type as RequestType](msg) ? (msg as unknown as Request) : null;
+  return checks[type as RequestType](raw) ? (raw as unknown as Request) : null;
 }

@@ -4,10 +4,12 @@
  * page CSS cannot target them), and an element-wrapping fallback that records every split
  * it makes so removing it restores the page's text nodes exactly.
  */
-import type { DomSpan } from '../dom/page-text';
+import type { DomSpan } from './dom-spans';
 import { DEFAULT_HIGHLIGHT_STYLES, HIGHLIGHT_CLASSES, HIGHLIGHT_PRIORITY, type HighlightClass, type HighlightStyle } from './highlight-classes';
 
-export type Drawing = Partial<Record<HighlightClass, DomSpan[]>>;
+/** A span to draw; `key` is written on fallback elements so a hover can find its mention. */
+export type DrawSpan = DomSpan & { key?: number };
+export type Drawing = Partial<Record<HighlightClass, DrawSpan[]>>;
 
 export interface Painter {
   readonly kind: 'css-highlights' | 'wrapping';
@@ -74,7 +76,7 @@ export function createWrappingPainter(doc: Document, styles: Styles = DEFAULT_HI
   /** Text nodes split off an original node, in order, so they can be merged back. */
   const splits: { original: Text; piece: Text }[] = [];
 
-  function wrapPiece(node: Text, from: number, to: number, cls: HighlightClass) {
+  function wrapPiece(node: Text, from: number, to: number, cls: HighlightClass, key: number | undefined) {
     if (from >= to || !node.parentNode) return;
     let target = node;
     if (from > 0) {
@@ -84,6 +86,7 @@ export function createWrappingPainter(doc: Document, styles: Styles = DEFAULT_HI
     if (to - from < target.data.length) splits.push({ original: target, piece: target.splitText(to - from) });
     const mark = doc.createElement(WRAP_TAG);
     mark.setAttribute('data-msl-class', cls);
+    if (key !== undefined) mark.setAttribute('data-msl-key', String(key));
     const s = styles[cls];
     mark.style.setProperty('background-color', s.background, 'important');
     mark.style.setProperty('color', s.color, 'important');
@@ -106,14 +109,14 @@ export function createWrappingPainter(doc: Document, styles: Styles = DEFAULT_HI
     return [span.startContainer];
   }
 
-  function wrapSpan(span: DomSpan, cls: HighlightClass) {
+  function wrapSpan(span: DrawSpan, cls: HighlightClass) {
     const nodes = textNodesOf(span);
     // Last node first: splitting it never moves the offsets of the earlier ones.
     for (let i = nodes.length - 1; i >= 0; i--) {
       const node = nodes[i]!;
       const from = i === 0 ? span.startOffset : 0;
       const to = i === nodes.length - 1 && node === span.endContainer ? span.endOffset : node.data.length;
-      wrapPiece(node, from, to, cls);
+      wrapPiece(node, from, to, cls, span.key);
     }
   }
 
@@ -139,7 +142,7 @@ export function createWrappingPainter(doc: Document, styles: Styles = DEFAULT_HI
     kind: 'wrapping',
     draw(drawing) {
       clear();
-      const all: { span: DomSpan; cls: HighlightClass; order: number }[] = [];
+      const all: { span: DrawSpan; cls: HighlightClass; order: number }[] = [];
       for (const cls of HIGHLIGHT_CLASSES) for (const span of drawing[cls] ?? []) all.push({ span, cls, order: 0 });
       if (!all.length) return;
       // Document order via the nodes' positions, then offsets; drop overlaps, keeping priority.

@@ -51,6 +51,11 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   };
 }
 
+/** The address of a page on the local server, under a host name of our choosing (see host-resolver-rules). */
+export function siteUrl(server: StaticServer, host: string, path: string): string {
+  return `http://${host}:${new URL(server.origin).port}/${path.replace(/^\//, '')}`;
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -80,6 +85,9 @@ export async function launchWithExtension(opts: { headless?: boolean; extensionD
       '--disable-sync',
       '--no-first-run',
       '--no-default-browser-check',
+      // Every host name resolves to this machine: test pages can be served "as" the news and
+      // government sites the content script runs on, and nothing can reach the network.
+      '--host-resolver-rules=MAP * 127.0.0.1',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

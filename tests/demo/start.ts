@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic } from '../browser/harness';
+import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl } from '../browser/harness';
 
 const wantHeadless = process.argv.includes('--headless');
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -15,7 +15,8 @@ if (noDisplay && !wantHeadless) console.log('no display found: running headless 
 const server = await serveStatic(join(ROOT, 'tests/demo/site'));
 const browser = await launchWithExtension({ headless });
 const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-const url = `${server.origin}/index.html`;
+// Served as a Jinjiang government site (resolved to this machine), where the extension runs by itself.
+const url = siteUrl(server, 'www.jinjiang.gov.cn', 'index.html');
 await page.goto(url);
 console.log(`demo page: ${url}`);
 console.log(`extension: chrome-extension://${browser.extensionId}/popup.html`);

@@ -6,6 +6,11 @@ const handlers: Handlers = {
   ping: () => ({ pong: true, version: '9' }),
   'dataset/ensure': () => Promise.reject(new Error('disk on fire')),
   'page/gate': () => ({ ok: true }),
+  'overlay/state': () => ({ locale: 'zh_CN', followed: [], pageNotes: [], noteCounts: {}, sightings: 'all', wrapHighlights: false }),
+  'follow/set': (req) => ({ followed: req.follow }),
+  'note/save': () => Promise.reject(new Error('not in this test')),
+  'sightings/record': (req) => ({ recorded: req.reports.length }),
+  'tab/scan': () => ({ injected: false }),
 };
 const route = createRouter('me', handlers);
 
@@ -26,6 +31,27 @@ describe('the message protocol', () => {
       expect(parseRequest(bad)).toBeNull();
       expect(await route(bad, { id: 'me' })).toEqual({ ok: false, error: 'invalid request' });
     }
+  });
+
+  it('validates targets, anchors and sighting reports', async () => {
+    const target = { kind: 'item', id: 'mw2023-023' };
+    const anchor = {
+      url: 'https://www.ijjnews.com/a.html',
+      canonicalUrl: 'https://www.ijjnews.com/a.html',
+      title: 'A',
+      quote: { type: 'TextQuoteSelector', exact: '微车管所', prefix: '推动“', suffix: '”进' },
+      position: { type: 'TextPositionSelector', start: 10, end: 14 },
+    };
+    expect(parseRequest({ type: 'follow/set', target, follow: true })).not.toBeNull();
+    expect(parseRequest({ type: 'follow/set', target: { kind: 'place', id: 'x' }, follow: true })).toBeNull();
+    expect(parseRequest({ type: 'note/save', body: '记一笔', anchor })).not.toBeNull();
+    expect(parseRequest({ type: 'note/save', body: '   ', anchor })).toBeNull();
+    expect(parseRequest({ type: 'note/save', body: '没有对象' })).toBeNull();
+    expect(parseRequest({ type: 'note/save', body: 'x', anchor: { ...anchor, url: 'javascript:alert(1)' } })).toBeNull();
+    expect(parseRequest({ type: 'note/save', body: 'x', anchor: { ...anchor, position: { type: 'TextPositionSelector', start: 5, end: 5 } } })).toBeNull();
+    const page = { url: anchor.url, canonicalUrl: anchor.url, title: 'A' };
+    expect(await route({ type: 'sightings/record', page, reports: [{ target, quote: '微车管所', prefix: '', suffix: '' }] }, { id: 'me' })).toEqual({ ok: true, value: { recorded: 1 } });
+    expect(parseRequest({ type: 'sightings/record', page, reports: [{ target, quote: 5, prefix: '', suffix: '' }] })).toBeNull();
   });
 
   it('turns a handler failure into an error envelope', async () => {

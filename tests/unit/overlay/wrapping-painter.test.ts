@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readPageText, spanFor } from '../../../lib/dom/page-text';
+import { extractDomText } from '../../../lib/text/extract-dom';
+import { spanFor } from '../../../lib/overlay/dom-spans';
 import { createWrappingPainter, WRAP_TAG } from '../../../lib/overlay/highlighter';
 
 describe('the element-wrapping fallback', () => {
@@ -7,7 +8,7 @@ describe('the element-wrapping fallback', () => {
     const html = '<p>晋江市<b>公安局</b>推动“微车管所”进五里工业园区，民政局也在行动。</p><p>第二段：民政局</p>';
     document.body.innerHTML = html;
     const nodesBefore = [...document.body.querySelectorAll('p')].map((p) => p.childNodes.length);
-    const page = readPageText(document.body);
+    const page = extractDomText(document.body);
     const at = (s: string, from = 0) => {
       const i = page.text.indexOf(s, from);
       return spanFor(page, i, i + s.length)!;
@@ -28,7 +29,7 @@ describe('the element-wrapping fallback', () => {
       'unit:民政局',
     ]);
     expect((marks[0] as HTMLElement).style.getPropertyPriority('background-color')).toBe('important');
-    expect(readPageText(document.body).text).toBe(page.text);
+    expect(extractDomText(document.body).text).toBe(page.text);
 
     painter.clear();
     expect(document.body.innerHTML).toBe(html);
@@ -37,7 +38,7 @@ describe('the element-wrapping fallback', () => {
 
   it('keeps the higher-priority class where spans overlap', () => {
     document.body.innerHTML = '<p>民政局困难老年人家庭适老化改造项目</p>';
-    const page = readPageText(document.body);
+    const page = extractDomText(document.body);
     const painter = createWrappingPainter(document);
     painter.draw({ 'project-done': [spanFor(page, 3, 17)!], note: [spanFor(page, 5, 9)!] });
     expect([...document.querySelectorAll(WRAP_TAG)].map((m) => m.getAttribute('data-msl-class'))).toEqual(['note']);

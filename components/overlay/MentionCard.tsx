@@ -1,0 +1,177 @@
+/**
+ * The card a reader opens on a highlighted project or unit: what the dataset says, with
+ * its source and date, why we linked it, and follow / note actions.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CardModel } from '../../lib/overlay/card-model';
+import { useI18n } from '../i18n';
+import { StatusBadge } from './StatusBadge';
+
+export interface CardActions {
+  followed: boolean;
+  noteCount: number;
+  onToggleFollow(): Promise<void>;
+  onSaveNote(body: string): Promise<void>;
+  onClose(): void;
+}
+
+export function MentionCard({ model, actions }: { model: CardModel; actions: CardActions }) {
+  const { t } = useI18n();
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [error, setError] = useState('');
+  const [savedFlash, setSavedFlash] = useState(false);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), [model]);
+
+  const run = (work: Promise<void>) => work.then(() => setError(''), (e: unknown) => setError(t('saveFailed') + String((e as Error)?.message ?? e)));
+  const title = model.kind === 'project' ? model.item.name : (model.unit.fullName ?? model.unit.name);
+  const source = model.source;
+
+  return (
+    <div class="card" role="dialog" aria-modal="false" aria-label={title} data-card-kind={model.kind}>
+      <div class="card-head">
+        <span class="card-kind">{model.kind === 'project' ? t('cardProject') : t('cardUnit')}</span>
+        <button ref={closeRef} type="button" class="icon" aria-label={t('cardClose')} onClick={actions.onClose}>
+          ×
+        </button>
+      </div>
+      <h2 class="card-title">{title}</h2>
+
+      {model.kind === 'project' ? (
+        <dl>
+          <dt>{t('cardLeadUnit')}</dt>
+          <dd>{model.unit?.fullName ?? model.item.unit}</dd>
+          <dt>{t('cardStatus')}</dt>
+          <dd data-testid="card-status">
+            <StatusBadge status={model.item.status} /> <span class="muted">{t('cardAsOf', { date: model.item.statusAsOf })}</span>
+            <span class="muted"> · {t('cardSeq', { n: model.item.seq })}</span>
+          </dd>
+        </dl>
+      ) : (
+        <dl>
+          <dt>{t('cardKind')}</dt>
+          <dd>{model.unit.kind}</dd>
+        </dl>
+      )}
+
+      {source && (
+        <p class="source" data-testid="card-source">
+          {t('cardSource', { source: `${source.publisher} ${source.date}` })}{' '}
+          <a href={source.url} target="_blank" rel="noreferrer noopener">
+            ↗
+          </a>
+        </p>
+      )}
+      {model.kind === 'project' && model.item.statusNote && <p class="muted small">{model.item.statusNote}</p>}
+
+      {model.evidence.length > 0 && (
+        <details>
+          <summary>{t('cardEvidence')}</summary>
+          <ul class="small">
+            {model.evidence.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      {model.kind === 'project' && model.siblings.length > 0 && (
+        <details>
+          <summary>{t('cardSiblings')}</summary>
+          <ul class="small">
+            {model.siblings.map((i) => (
+              <li key={i.id}>
+                {i.seq}. {i.name} <StatusBadge status={i.status} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {model.kind === 'unit' && (
+        <details open={model.items.length <= 4}>
+          <summary>{t('cardUnitProjects', { n: model.items.length })}</summary>
+          <ul class="small">
+            {model.items.map((i) => (
+              <li key={i.id}>
+                {i.seq}. {i.name} <StatusBadge status={i.status} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      <div class="actions">
+        <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={() => void run(actions.onToggleFollow())}>
+          {actions.followed ? `★ ${t('following')}` : `☆ ${t('follow')}`}
+        </button>
+        <button type="button" data-testid="card-add-note" onClick={() => setNoteOpen(true)}>
+          ✎ {t('addNote')}
+        </button>
+        {actions.noteCount > 0 && <span class="muted small">{t('noteCount', { n: actions.noteCount })}</span>}
+        {savedFlash && <span role="status" class="small">{t('noteSaved')}</span>}
+      </div>
+      {noteOpen && (
+        <NoteEditor
+          onCancel={() => setNoteOpen(false)}
+          onSave={(body) =>
+            run(
+              actions.onSaveNote(body).then(() => {
+                setNoteOpen(false);
+                setSavedFlash(true);
+              }),
+            )
+          }
+        />
+      )}
+      {error && (
+        <p role="alert" class="error small">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A small note form; Ctrl/⌘+Enter saves, Esc cancels. */
+export function NoteEditor(props: { quote?: string; onSave(body: string): void; onCancel(): void }) {
+  const { t } = useI18n();
+  const [body, setBody] = useState('');
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const save = () => body.trim() && props.onSave(body.trim());
+  return (
+    <form
+      class="note-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      {props.quote && <blockquote class="small">{props.quote}</blockquote>}
+      <textarea
+        ref={ref}
+        aria-label={t('notePlaceholder')}
+        placeholder={t('notePlaceholder')}
+        value={body}
+        rows={3}
+        data-testid="note-body"
+        onInput={(e) => setBody((e.currentTarget as HTMLTextAreaElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            props.onCancel();
+          }
+        }}
+      />
+      <div class="actions">
+        <button type="submit" data-testid="note-save" disabled={!body.trim()}>
+          {t('noteSave')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('noteCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

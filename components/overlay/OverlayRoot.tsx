@@ -1,0 +1,139 @@
+/**
+ * Everything we draw on a page, in one Preact tree inside the shadow root: the mention card,
+ * the "add note" pill for a selection, the passage note editor and the orphan-notes panel.
+ * The content script drives it through `OverlayStore`.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Note } from '../../lib/db/records';
+import type { CardModel } from '../../lib/overlay/card-model';
+import { I18nProvider, useI18n } from '../i18n';
+import type { Locale } from '../../lib/i18n';
+import { MentionCard, NoteEditor, type CardActions } from './MentionCard';
+
+export interface Rect {
+  left: number;
+  top: number;
+  bottom: number;
+  right: number;
+}
+
+export type OverlayView =
+  | { kind: 'none' }
+  | { kind: 'card'; model: CardModel; at: Rect; actions: CardActions }
+  | { kind: 'pill'; at: Rect; onClick(): void }
+  | { kind: 'passage-note'; at: Rect; quote: string; onSave(body: string): Promise<void>; onCancel(): void };
+
+export interface OverlayState {
+  view: OverlayView;
+  orphans: Note[];
+  locale: Locale;
+}
+
+export interface OverlayStore {
+  get(): OverlayState;
+  set(patch: Partial<OverlayState>): void;
+  subscribe(fn: () => void): () => void;
+}
+
+export function createOverlayStore(initial: OverlayState): OverlayStore {
+  let state = initial;
+  const subs = new Set<() => void>();
+  return {
+    get: () => state,
+    set(patch) {
+      state = { ...state, ...patch };
+      for (const fn of subs) fn();
+    },
+    subscribe(fn) {
+      subs.add(fn);
+      return () => subs.delete(fn);
+    },
+  };
+}
+
+/** Places a box below (or above) the anchor rect, inside the viewport. */
+function usePlacement(at: Rect) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState({ left: at.left, top: at.bottom + 6 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const w = el.offsetWidth;
+    const h = el.offsetHeight;
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const left = Math.max(8, Math.min(at.left, vw - w - 8));
+    const below = at.bottom + 6;
+    const top = below + h <= vh - 8 ? below : Math.max(8, at.top - h - 6);
+    setPos({ left, top });
+  }, [at.left, at.top, at.bottom]);
+  return { ref, style: { left: `${pos.left}px`, top: `${pos.top}px` } };
+}
+
+function Positioned(props: { at: Rect; class: string; children: preact.ComponentChildren }) {
+  const { ref, style } = usePlacement(props.at);
+  return (
+    <div ref={ref} class="floating" style={style}>
+      <div class={props.class}>{props.children}</div>
+    </div>
+  );
+}
+
+function OrphanPanel({ notes }: { notes: Note[] }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(true);
+  if (!open || !notes.length) return null;
+  return (
+    <aside class="panel" aria-label={t('orphanNotes', { n: notes.length })} data-testid="orphan-notes">
+      <div class="card-head">
+        <span class="small">{t('orphanNotes', { n: notes.length })}</span>
+        <button type="button" class="icon" aria-label={t('cardClose')} onClick={() => setOpen(false)}>
+          ×
+        </button>
+      </div>
+      <ul class="small">
+        {notes.map((n) => (
+          <li key={n.id}>
+            {n.anchor && <q>{n.anchor.quote.exact}</q>} — {n.body}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
+function Views({ view, orphans }: { view: OverlayView; orphans: Note[] }) {
+  const { t } = useI18n();
+  return (
+    <div class="layer">
+      {view.kind === 'card' && (
+        <Positioned at={view.at} class="card-slot">
+          <MentionCard model={view.model} actions={view.actions} />
+        </Positioned>
+      )}
+      {view.kind === 'pill' && (
+        <Positioned at={view.at} class="pill">
+          <button type="button" data-testid="selection-add-note" onMouseDown={(e) => e.preventDefault()} onClick={view.onClick}>
+            ✎ {t('addNote')}
+          </button>
+        </Positioned>
+      )}
+      {view.kind === 'passage-note' && (
+        <Positioned at={view.at} class="card">
+          <NoteEditor quote={view.quote} onSave={(body) => void view.onSave(body)} onCancel={view.onCancel} />
+        </Positioned>
+      )}
+      <OrphanPanel notes={orphans} />
+    </div>
+  );
+}
+
+export function OverlayRoot({ store }: { store: OverlayStore }) {
+  const [state, setState] = useState(store.get());
+  useEffect(() => store.subscribe(() => setState(store.get())), [store]);
+  return (
+    <I18nProvider locale={state.locale}>
+      <Views view={state.view} orphans={state.orphans} />
+    </I18nProvider>
+  );
+}

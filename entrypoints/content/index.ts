@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { bundledDataset } from '../../lib/data/dataset';
+import { buildPack } from '../../lib/match/pack';
+import { request } from '../../lib/messaging/client';
+import { parseTabRequest, type TabResponseMap } from '../../lib/messaging/tab-protocol';
+import { indexDataset } from '../../lib/overlay/card-model';
+import { Overlay } from '../../lib/overlay/controller';
+import { DEFAULT_MATCHES } from '../../lib/overlay/sites';
+
+const FLAG = '__minshengLens';
+
+export default defineContentScript({
+  matches: DEFAULT_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    // Injected again by "scan this page"? The running instance answers; this one stays out.
+    const w = window as unknown as Record<string, unknown>;
+    if (w[FLAG]) return;
+    w[FLAG] = true;
+
+    const overlay = new Overlay({ doc: document, pack: buildPack(bundledDataset), index: indexDataset(bundledDataset), send: request });
+    const started = overlay.start(false);
+
+    browser.runtime.onMessage.addListener((raw, sender) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      const req = parseTabRequest(raw);
+      if (!req) return undefined;
+      const answer = async (): Promise<TabResponseMap[typeof req.type]> => {
+        await started;
+        switch (req.type) {
+          case 'tab/report':
+            return overlay.report();
+          case 'tab/rescan':
+            return overlay.rescan();
+          case 'tab/reveal':
+            return { found: overlay.revealId(req.id) };
+          case 'tab/note-selection':
+            return { opened: overlay.notePassage() };
+          case 'tab/disable':
+            overlay.dispose();
+            return { ok: true };
+        }
+      };
+      return answer();
+    });
+    ctx.addEventListener(window, 'wxt:locationchange', () => void overlay.navigated());
+    ctx.onInvalidated(() => overlay.dispose());
+  },
+});

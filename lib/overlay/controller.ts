@@ -1,0 +1,574 @@
+/**
+ * The in-page overlay, start to stop: gate → scan → draw → interact → follow the page as it
+ * changes. Everything it adds (listeners, observer, highlights, shadow host) is released by
+ * `dispose()`. On a page the gate rejects it sends no message and touches no storage.
+ */
+import { render } from 'preact';
+import { createElement } from 'preact';
+import { createOverlayStore, OverlayRoot, type OverlayStore, type Rect } from '../../components/overlay/OverlayRoot';
+import { OVERLAY_CSS } from '../../components/overlay/overlay-css';
+import { anchorSelectors, describeRange } from '../anchor/text-quote';
+import type { Note, TargetRef } from '../db/records';
+import type { SightingReport } from '../db/sightings';
+import { quickGate } from '../match/gate';
+import type { MatchPack } from '../match/pack';
+import { scanText } from '../match/scan-text';
+import type { Mention, Relevance } from '../match/types';
+import type { OverlayState, Request, ResponseMap } from '../messaging/protocol';
+import type { ReportedTarget, TabReport } from '../messaging/tab-protocol';
+import { extractDomText, type DomText } from '../text/extract-dom';
+import { cardModelFor, type DatasetIndex } from './card-model';
+import { nodeIndex, offsetOfPoint, spanFor, type DomSpan } from './dom-spans';
+import type { HighlightClass } from './highlight-classes';
+import { createCssHighlightPainter, createWrappingPainter, supportsCssHighlights, WRAP_TAG, type Drawing, type DrawSpan, type Painter } from './highlighter';
+import { MentionStore, type PlacedMention } from './mention-store';
+import { pageInfoOf } from './page-info';
+import { createShadowHost, HOST_TAG, isOwnNode, type ShadowHost } from './shadow-host';
+import { changedRoots } from './subtrees';
+import { yieldToMain } from './yield';
+
+export type Send = <R extends Request>(req: R) => Promise<ResponseMap[R['type']]>;
+
+export interface OverlayEnv {
+  doc: Document;
+  pack: MatchPack;
+  index: DatasetIndex;
+  send: Send;
+}
+
+const HOVER_DELAY_MS = 300;
+const HOVER_CLOSE_MS = 500;
+const MUTATION_DEBOUNCE_MS = 250;
+const CONTEXT = 32;
+
+const isEditableOrOurs = (el: Element) => {
+  const editable = el.getAttribute('contenteditable');
+  return !(editable !== null && editable !== 'false') && el.localName !== HOST_TAG;
+};
+
+function readText(root: Node): DomText {
+  return extractDomText(root, { isRendered: isEditableOrOurs });
+}
+
+function rectOf(span: DomSpan | Range, doc: Document): Rect {
+  const range = span instanceof Range ? span : doc.createRange();
+  if (!(span instanceof Range)) {
+    range.setStart(span.startContainer, span.startOffset);
+    range.setEnd(span.endContainer, span.endOffset);
+  }
+  const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  return { left: r.left, top: r.top, bottom: r.bottom, right: r.right };
+}
+
+export class Overlay {
+  private state: TabReport['state'] = 'skipped';
+  private relevance: Relevance = { relevant: false, score: 0, signals: [] };
+  private readonly store = new MentionStore();
+  private painter?: Painter;
+  private host?: ShadowHost;
+  private ui?: OverlayStore;
+  private userState?: OverlayState;
+  private followed = new Set<string>();
+  private anchoredNotes: { note: Note; span: DomSpan }[] = [];
+  private sighted = new Set<string>();
+  private observer?: MutationObserver;
+  private pending: MutationRecord[] = [];
+  private timer?: ReturnType<typeof setTimeout>;
+  private hoverTimer?: ReturnType<typeof setTimeout>;
+  private closeTimer?: ReturnType<typeof setTimeout>;
+  private hovered?: PlacedMention;
+  private cardPinned = false;
+  private listeners = new AbortController();
+  private cursor = -1;
+  private disposed = false;
+  private lastUrl: string;
+
+  constructor(private readonly env: OverlayEnv) {
+    this.lastUrl = env.doc.location.href;
+  }
+
+  private get doc() {
+    return this.env.doc;
+  }
+
+  /** Gate and, if the page is about the projects (or `force`), draw everything. */
+  async start(force = false): Promise<TabReport['state']> {
+    const body = this.doc.body;
+    if (!body) return this.state;
+    const dom = readText(body);
+    if (!force && !quickGate(dom.text, this.doc.location.href)) {
+      this.state = 'skipped';
+      this.watchQuietly();
+      return this.state;
+    }
+    await yieldToMain();
+    if (this.disposed) return this.state;
+    const result = scanText(dom.text, this.env.pack, { url: this.doc.location.href });
+    this.relevance = { relevant: result.relevant, score: result.score, signals: result.signals };
+    if (!result.relevant && !force) {
+      this.state = 'irrelevant';
+      this.watchQuietly();
+      return this.state;
+    }
+    await this.activate(dom, result.mentions);
+    return this.state;
+  }
+
+  private async activate(dom: DomText, mentions: Mention[]) {
+    this.observer?.disconnect();
+    const info = pageInfoOf(this.doc);
+    this.userState = await this.env.send({ type: 'overlay/state', canonicalUrl: info.canonicalUrl });
+    if (this.disposed) return;
+    this.followed = new Set(this.userState.followed);
+    this.state = 'active';
+    const win = this.doc.defaultView as Window & typeof globalThis;
+    this.painter =
+      !this.userState.wrapHighlights && supportsCssHighlights(win)
+        ? createCssHighlightPainter(this.doc, Math.random().toString(36).slice(2, 8))
+        : createWrappingPainter(this.doc);
+    this.host = createShadowHost(this.doc, OVERLAY_CSS);
+    this.ui = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: this.userState.locale });
+    render(createElement(OverlayRoot, { store: this.ui }), this.host.root);
+
+    this.store.add(this.place(dom, mentions));
+    this.anchorNotes(dom);
+    await yieldToMain();
+    if (this.disposed) return;
+    this.draw();
+    this.listen();
+    this.observe();
+    this.afterChange(dom);
+  }
+
+  private place(dom: DomText, mentions: Mention[]): PlacedMention[] {
+    const placed: PlacedMention[] = [];
+    for (const mention of mentions) {
+      const span = spanFor(dom, mention.start, mention.end);
+      if (span) placed.push({ mention, span });
+    }
+    return placed;
+  }
+
+  /** Re-anchors this page's passage notes; the ones that no longer fit are listed as orphans. */
+  private anchorNotes(dom: DomText) {
+    const notes = this.userState?.pageNotes ?? [];
+    this.anchoredNotes = [];
+    const orphans: Note[] = [];
+    for (const note of notes) {
+      const a = note.anchor;
+      const hit = a && anchorSelectors(dom.text, { quote: a.quote, position: a.position });
+      const span = hit && spanFor(dom, hit.start, hit.end);
+      if (span) this.anchoredNotes.push({ note, span });
+      else orphans.push(note);
+    }
+    this.ui?.set({ orphans });
+  }
+
+  private classOf(m: Mention): HighlightClass {
+    if (m.kind === 'unit') return 'unit';
+    const item = this.env.index.itemsById.get(m.id);
+    return item?.status === 'completed' ? 'project-done' : 'project-open';
+  }
+
+  private draw() {
+    if (!this.painter) return;
+    const drawing: Required<Drawing> = { unit: [], 'project-done': [], 'project-open': [], followed: [], note: [] };
+    this.store.all().forEach((p, key) => {
+      const span: DrawSpan = { ...p.span, key };
+      drawing[this.classOf(p.mention)].push(span);
+      if (this.followed.has(p.mention.id)) drawing.followed.push(span);
+    });
+    for (const n of this.anchoredNotes) drawing.note.push(n.span);
+    this.withoutObserving(() => this.painter!.draw(drawing));
+  }
+
+  /** Runs our own DOM work without our observer seeing it (the fallback painter edits the DOM). */
+  private withoutObserving(work: () => void) {
+    if (this.observer) this.pending.push(...this.observer.takeRecords());
+    this.observer?.disconnect();
+    work();
+    if (this.observer && !this.disposed) this.observeBody();
+  }
+
+  /** After the set of mentions changed: badge, sightings. */
+  private afterChange(dom: DomText) {
+    void this.env.send({ type: 'page/gate', relevant: true, score: this.relevance.score, mentions: this.store.size }).catch(() => {});
+    this.recordSightings(dom);
+  }
+
+  private recordSightings(dom: DomText | null) {
+    const mode = this.userState?.sightings ?? 'off';
+    if (mode === 'off') return;
+    const reports: SightingReport[] = [];
+    for (const p of this.store.all()) {
+      const id = p.mention.id;
+      if (this.sighted.has(id) || (mode === 'followed' && !this.followed.has(id))) continue;
+      this.sighted.add(id);
+      const target: TargetRef = { kind: p.mention.kind === 'project' ? 'item' : 'unit', id };
+      const text = dom?.text ?? '';
+      const local = dom ? { prefix: text.slice(Math.max(0, p.mention.start - CONTEXT), p.mention.start), suffix: text.slice(p.mention.end, p.mention.end + CONTEXT) } : { prefix: '', suffix: '' };
+      reports.push({ target, quote: p.mention.text.slice(0, 1000), ...local });
+    }
+    if (reports.length) void this.env.send({ type: 'sightings/record', page: pageInfoOf(this.doc), reports }).catch(() => {});
+  }
+
+  // ── interaction ───────────────────────────────────────────────────────────
+
+  private listen() {
+    const opts = { signal: this.listeners.signal, passive: true } as const;
+    const doc = this.doc;
+    doc.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
+    doc.addEventListener('click', (e) => this.onClick(e), { signal: this.listeners.signal, capture: true });
+    doc.addEventListener('keydown', (e) => this.onKeyDown(e), { signal: this.listeners.signal });
+    doc.addEventListener('mouseup', () => setTimeout(() => this.onSelection(), 0), opts);
+    doc.addEventListener('keyup', (e) => e.shiftKey && this.onSelection(), opts);
+  }
+
+  private fromEvent(e: Event): boolean {
+    return e.composedPath().some((n) => n === this.host?.host);
+  }
+
+  private mentionAtPoint(x: number, y: number, target: EventTarget | null): PlacedMention | undefined {
+    if (target instanceof Element && target.localName === WRAP_TAG) {
+      const key = Number(target.getAttribute('data-msl-key'));
+      const p = this.store.all()[key];
+      if (p) return p;
+    }
+    const doc = this.doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+    let node: Node | undefined;
+    let offset = 0;
+    const pos = doc.caretPositionFromPoint?.(x, y);
+    if (pos) {
+      node = pos.offsetNode;
+      offset = pos.offset;
+    } else {
+      const r = doc.caretRangeFromPoint?.(x, y);
+      if (r) {
+        node = r.startContainer;
+        offset = r.startOffset;
+      }
+    }
+    if (!node || node.nodeType !== 3) return undefined;
+    const hit = this.store.at(node, offset) ?? (offset > 0 ? this.store.at(node, offset - 1) : undefined);
+    if (!hit) return undefined;
+    // The caret is the nearest text position, possibly far away: require the point inside the text.
+    const range = doc.createRange();
+    range.setStart(hit.span.startContainer, hit.span.startOffset);
+    range.setEnd(hit.span.endContainer, hit.span.endOffset);
+    for (const r of range.getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return hit;
+    return undefined;
+  }
+
+  private onPointerMove(e: PointerEvent) {
+    if (this.fromEvent(e)) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    const hit = this.mentionAtPoint(e.clientX, e.clientY, e.target);
+    if (hit === this.hovered) return;
+    this.hovered = hit;
+    clearTimeout(this.hoverTimer);
+    if (hit) {
+      clearTimeout(this.closeTimer);
+      this.hoverTimer = setTimeout(() => this.openCard(hit, false), HOVER_DELAY_MS);
+    } else if (!this.cardPinned && this.ui?.get().view.kind === 'card') {
+      this.closeTimer = setTimeout(() => this.closeCard(), HOVER_CLOSE_MS);
+    }
+  }
+
+  private onClick(e: MouseEvent) {
+    if (this.fromEvent(e)) return;
+    const hit = this.mentionAtPoint(e.clientX, e.clientY, e.target);
+    if (hit) {
+      this.openCard(hit, true);
+      return;
+    }
+    const view = this.ui?.get().view.kind;
+    if (view === 'card' || view === 'pill') this.closeCard();
+  }
+
+  private onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Escape' && this.ui && this.ui.get().view.kind !== 'none') {
+      this.closeCard();
+      return;
+    }
+    // Alt+Shift+J / K: next / previous mention, with its card (keyboard access to highlights).
+    if (e.altKey && e.shiftKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
+      e.preventDefault();
+      this.step(e.code === 'KeyJ' ? 1 : -1);
+    }
+  }
+
+  /** Moves to the next/previous mention, scrolls it into view and opens its card. */
+  step(direction: 1 | -1): boolean {
+    const all = this.store.all();
+    if (!all.length) return false;
+    this.cursor = (this.cursor + direction + all.length) % all.length;
+    this.reveal(all[this.cursor]!);
+    return true;
+  }
+
+  private reveal(p: PlacedMention) {
+    p.span.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.flash(p.span);
+    this.openCard(p, true);
+  }
+
+  /** Briefly marks a span as a "note" highlight so the eye finds it after scrolling. */
+  private flash(span: DomSpan) {
+    if (!this.painter || this.painter.kind !== 'css-highlights') return;
+    const win = this.doc.defaultView as Window & typeof globalThis;
+    const name = 'msl-flash';
+    const hl = new win.Highlight(new win.StaticRange(span));
+    hl.priority = 10;
+    win.CSS.highlights.set(name, hl);
+    setTimeout(() => win.CSS.highlights.delete(name), 1200);
+  }
+
+  revealId(id: string): boolean {
+    const p = this.store.firstOf(id);
+    if (!p) return false;
+    this.cursor = this.store.all().indexOf(p);
+    this.reveal(p);
+    return true;
+  }
+
+  private openCard(p: PlacedMention, pinned: boolean) {
+    if (!this.ui) return;
+    const m = p.mention;
+    const model = cardModelFor(this.env.index, { kind: m.kind, id: m.id, evidence: m.evidence });
+    if (!model) return;
+    this.cardPinned = pinned;
+    const target: TargetRef = { kind: m.kind === 'project' ? 'item' : 'unit', id: m.id };
+    const reopen = () => this.openCard(p, true);
+    this.ui.set({
+      view: {
+        kind: 'card',
+        model,
+        at: rectOf(p.span, this.doc),
+        actions: {
+          followed: this.followed.has(m.id),
+          noteCount: this.userState?.noteCounts[m.id] ?? 0,
+          onToggleFollow: async () => {
+            const follow = !this.followed.has(m.id);
+            await this.env.send({ type: 'follow/set', target, follow });
+            if (follow) this.followed.add(m.id);
+            else this.followed.delete(m.id);
+            this.draw();
+            if (follow) this.recordSightings(null);
+            reopen();
+          },
+          onSaveNote: async (body) => {
+            await this.env.send({ type: 'note/save', body, target });
+            if (this.userState) this.userState.noteCounts[m.id] = (this.userState.noteCounts[m.id] ?? 0) + 1;
+            reopen();
+          },
+          onClose: () => this.closeCard(),
+        },
+      },
+    });
+  }
+
+  private closeCard() {
+    clearTimeout(this.closeTimer);
+    clearTimeout(this.hoverTimer);
+    this.cardPinned = false;
+    this.ui?.set({ view: { kind: 'none' } });
+  }
+
+  // ── passage notes ─────────────────────────────────────────────────────────
+
+  private selectedRange(): Range | null {
+    const sel = this.doc.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+    const range = sel.getRangeAt(0);
+    const text = range.toString();
+    if (!text.trim() || text.length > 2000) return null;
+    if (isOwnNode(range.commonAncestorContainer) || !this.doc.body.contains(range.commonAncestorContainer)) return null;
+    return range;
+  }
+
+  private onSelection() {
+    if (!this.ui) return;
+    const range = this.selectedRange();
+    const view = this.ui.get().view.kind;
+    if (!range) {
+      if (view === 'pill') this.ui.set({ view: { kind: 'none' } });
+      return;
+    }
+    if (view === 'card' || view === 'passage-note') return;
+    const r = rectOf(range, this.doc);
+    this.ui.set({ view: { kind: 'pill', at: { left: r.right, right: r.right, top: r.top, bottom: r.bottom }, onClick: () => this.notePassage() } });
+  }
+
+  /** Opens the note editor for the current selection; false when nothing usable is selected. */
+  notePassage(): boolean {
+    const range = this.selectedRange();
+    if (!range || !this.ui) return false;
+    const dom = readText(this.doc.body);
+    const idx = nodeIndex(dom);
+    const toText = (node: Node, offset: number, edge: 'start' | 'end') => {
+      if (node.nodeType === 3) return offsetOfPoint(dom, idx, node, offset);
+      // An element boundary: use the first/last text node inside or after it.
+      const walker = this.doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      const child = node.childNodes[edge === 'start' ? offset : Math.max(0, offset - 1)];
+      if (child) walker.currentNode = child;
+      const t = child?.nodeType === 3 ? child : walker.nextNode();
+      if (!t) return -1;
+      const at = offsetOfPoint(dom, idx, t, 0);
+      return edge === 'start' || at < 0 ? at : at + (t as Text).data.length;
+    };
+    let start = toText(range.startContainer, range.startOffset, 'start');
+    let end = toText(range.endContainer, range.endOffset, 'end');
+    if (start < 0 || end <= start) return false;
+    while (start < end && /\s/.test(dom.text[start]!)) start++;
+    while (end > start && /\s/.test(dom.text[end - 1]!)) end--;
+    const selectors = describeRange(dom.text, start, end);
+    const info = pageInfoOf(this.doc);
+    const r = rectOf(range, this.doc);
+    this.ui.set({
+      view: {
+        kind: 'passage-note',
+        at: r,
+        quote: selectors.quote.exact,
+        onCancel: () => this.closeCard(),
+        onSave: async (body) => {
+          const note = await this.env.send({ type: 'note/save', body, anchor: { ...info, ...selectors } });
+          this.userState?.pageNotes.push(note);
+          const span = spanFor(dom, start, end);
+          if (span) this.anchoredNotes.push({ note, span });
+          this.draw();
+          this.closeCard();
+          this.doc.getSelection()?.removeAllRanges();
+        },
+      },
+    });
+    return true;
+  }
+
+  // ── a changing page ──────────────────────────────────────────────────────
+
+  private observeBody() {
+    this.observer!.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  private observe() {
+    this.observer = new MutationObserver((records) => {
+      this.pending.push(...records);
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.flushMutations(), MUTATION_DEBOUNCE_MS);
+    });
+    this.observeBody();
+  }
+
+  /** Rescans only the subtrees that changed; a new address means a new page: rescan all. */
+  private flushMutations() {
+    const records = this.pending.splice(0);
+    if (this.disposed || this.state !== 'active') return;
+    if (this.doc.location.href !== this.lastUrl) {
+      void this.navigated();
+      return;
+    }
+    const roots = changedRoots(records);
+    if (!roots.length) return;
+    const before = this.store.size;
+    for (const root of roots) {
+      this.store.removeWithin(root);
+      if (!root.isConnected) continue;
+      const dom = readText(root);
+      if (!dom.text) continue;
+      this.store.add(this.place(dom, scanText(dom.text, this.env.pack, { url: this.doc.location.href }).mentions));
+    }
+    const whole = readText(this.doc.body);
+    this.anchorNotes(whole);
+    this.draw();
+    if (this.store.size !== before || roots.length) this.afterChange(whole);
+  }
+
+  /** Until the page looks relevant, only a cheap debounced re-gate on added text runs. */
+  private watchQuietly() {
+    if (this.observer) return;
+    this.observer = new MutationObserver(() => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        if (this.disposed || this.state === 'active') return;
+        this.observer?.disconnect();
+        this.observer = undefined;
+        void this.start(false);
+      }, 1000);
+    });
+    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** History-API navigation: the page is new, so everything is recomputed. */
+  async navigated(): Promise<void> {
+    this.lastUrl = this.doc.location.href;
+    this.teardown();
+    this.disposed = false;
+    this.listeners = new AbortController();
+    this.sighted.clear();
+    await this.start(false);
+  }
+
+  async rescan(): Promise<TabReport> {
+    this.teardown();
+    this.disposed = false;
+    this.listeners = new AbortController();
+    await this.start(true);
+    return this.report();
+  }
+
+  // ── reporting and teardown ───────────────────────────────────────────────
+
+  report(): TabReport {
+    const byId = new Map<string, ReportedTarget>();
+    let completed = 0;
+    let otherStatus = 0;
+    let units = 0;
+    let projects = 0;
+    for (const { mention: m } of this.store.all()) {
+      const item = m.kind === 'project' ? this.env.index.itemsById.get(m.id) : undefined;
+      if (m.kind === 'unit') units++;
+      else {
+        projects++;
+        if (item?.status === 'completed') completed++;
+        else otherStatus++;
+      }
+      const seen = byId.get(m.id);
+      if (seen) seen.count++;
+      else {
+        const unit = m.kind === 'unit' ? this.env.index.unitsById.get(m.id) : undefined;
+        byId.set(m.id, { kind: m.kind, id: m.id, label: item?.name ?? unit?.name ?? m.text, unit: m.unit, seq: m.seq, status: item?.status, count: 1 });
+      }
+    }
+    return { state: this.state, ...this.relevance, counts: { units, projects, completed, otherStatus }, targets: [...byId.values()] };
+  }
+
+  private teardown() {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.hoverTimer);
+    clearTimeout(this.closeTimer);
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.pending = [];
+    this.listeners.abort();
+    this.painter?.clear();
+    this.painter = undefined;
+    if (this.host) render(null, this.host.root);
+    this.host?.dispose();
+    this.host = undefined;
+    this.ui = undefined;
+    this.store.clear();
+    this.anchoredNotes = [];
+    this.hovered = undefined;
+  }
+
+  /** Removes everything we added; the page is left as it was. */
+  dispose() {
+    this.teardown();
+    this.state = 'disabled';
+    void this.env.send({ type: 'page/gate', relevant: false, score: 0, mentions: 0 }).catch(() => {});
+  }
+}
+

@@ -1,0 +1,66 @@
+/**
+ * The mentions currently on the page, each with its DOM span. Indexed by text node so a
+ * caret position finds its mention without global offsets, and so a changed subtree can
+ * drop exactly its own mentions before it is rescanned.
+ */
+import type { Mention } from '../match/types';
+import type { DomSpan } from './dom-spans';
+
+export interface PlacedMention {
+  mention: Mention;
+  span: DomSpan;
+}
+
+export class MentionStore {
+  private list: PlacedMention[] = [];
+  private byNode = new Map<Node, PlacedMention[]>();
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  all(): readonly PlacedMention[] {
+    return this.list;
+  }
+
+  add(placed: PlacedMention[]): void {
+    for (const p of placed) {
+      this.list.push(p);
+      for (const node of new Set<Node>([p.span.startContainer, p.span.endContainer])) {
+        const at = this.byNode.get(node);
+        if (at) at.push(p);
+        else this.byNode.set(node, [p]);
+      }
+    }
+  }
+
+  /** Drops mentions inside `root` and any whose nodes left the document. */
+  removeWithin(root: Node): void {
+    const keep = this.list.filter((p) => p.span.startContainer.isConnected && !root.contains(p.span.startContainer));
+    if (keep.length === this.list.length) return;
+    this.list = [];
+    this.byNode.clear();
+    this.add(keep);
+  }
+
+  clear(): void {
+    this.list = [];
+    this.byNode.clear();
+  }
+
+  /** The mention under a DOM point, if any. */
+  at(node: Node, offset: number): PlacedMention | undefined {
+    for (const p of this.byNode.get(node) ?? []) {
+      const { startContainer, startOffset, endContainer, endOffset } = p.span;
+      const afterStart = node !== startContainer || offset >= startOffset;
+      const beforeEnd = node !== endContainer || offset < endOffset;
+      if (afterStart && beforeEnd) return p;
+    }
+    return undefined;
+  }
+
+  /** The first mention of an item or unit, in document order of discovery. */
+  firstOf(id: string): PlacedMention | undefined {
+    return this.list.find((p) => p.mention.id === id);
+  }
+}

@@ -1,0 +1,6 @@
+/** Gives the main thread back to the page between slices of our work (no task over 50 ms). */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
