@@ -1,0 +1,210 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+const NEWS = 'demo/site/index.html';
+// Served as sites on the default list (every host name resolves to this machine).
+const url = (path: string, host = 'www.jinjiang.gov.cn') => siteUrl(server, host, path);
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  server = await serveStatic(join(ROOT, 'tests'));
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Our highlights as the page itself sees them: name → the texts of their ranges. */
+function highlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((hl, name) => {
+      out[name.replace(/-[a-z0-9]+$/, '')] = [...hl].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
+    });
+    return out;
+  });
+}
+
+/** Viewport point in the middle of the first occurrence of `text` in the page. */
+async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(needle);
+      if (i < 0) continue;
+      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + needle.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!p) throw new Error(`text not on page: ${text}`);
+  return p;
+}
+
+async function selectText(page: Page, text: string) {
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(needle);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + needle.length);
+      const sel = getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+    throw new Error('not found: ' + needle);
+  }, text);
+}
+
+/** Rows in a store of the extension's IndexedDB, read with the raw API from the service worker. */
+function rows(store: string): Promise<Record<string, unknown>[]> {
+  return browser.worker.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('minsheng-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+describe('the overlay on a news article', () => {
+  let page: Page;
+
+  it('highlights units and projects with the Highlight API', async () => {
+    page = await browser.context.newPage();
+    await page.goto(url(NEWS));
+    await expect.poll(async () => (await highlights(page))['msl-project-done']?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(117);
+    const hl = await highlights(page);
+    expect(hl['msl-unit']).toContain('晋江市公安局');
+    expect(hl['msl-unit']).toContain('市妇联');
+    expect(hl['msl-project-done']).toContain('微车管所');
+    expect(hl['msl-project-done']).toContain('池店镇龙池路改造工程');
+    expect(hl['msl-project-done']).toContain('推动“微车管所”进五里工业园区');
+    expect(hl['msl-unit']).not.toContain('石狮市公安局');
+    expect(hl['msl-unit']?.some((t) => t.includes('石狮'))).toBe(false);
+    // the page's DOM is untouched
+    expect(await page.locator('msl-mark').count()).toBe(0);
+  });
+
+  it('shows a card with status, source and date when a project is hovered', async () => {
+    const p = await pointOf(page, '微车管所');
+    await page.mouse.move(p.x, p.y);
+    const card = page.locator('msl-lens-root [data-card-kind="project"]');
+    await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
+    const text = await card.textContent();
+    expect(text).toContain('推动“微车管所”进五里工业园区');
+    expect(text).toContain('已完成');
+    expect(text).toContain('晋江经济报 2024-02-06');
+    expect(text).toContain('公安局');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'overlay-card.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
+  it('records where items were seen, once per item per page', async () => {
+    await expect.poll(async () => (await rows('sightings')).length, { timeout: 5_000 }).toBeGreaterThan(100);
+    const seen = (await rows('sightings')).filter((s) => s.targetId === 'mw2023-023');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ site: 'jinjiang.gov.cn', visits: 1 });
+  });
+
+  it('follows a project and anchors a passage note; both survive a reload', async () => {
+    const p = await pointOf(page, '家风书场');
+    await page.mouse.click(p.x, p.y);
+    const card = page.locator('msl-lens-root [data-card-kind="project"]');
+    await expect.poll(() => card.count()).toBe(1);
+    await card.getByTestId('card-follow').click();
+    await expect.poll(() => card.getByTestId('card-follow').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Escape');
+
+    const quote = '用短视频讲解常见病预防';
+    await selectText(page, quote);
+    await page.locator('msl-lens-root').getByTestId('selection-add-note').click();
+    await page.locator('msl-lens-root').getByTestId('note-body').fill('核实：科普专栏的播出频次');
+    await page.locator('msl-lens-root').getByTestId('note-save').click();
+    await expect.poll(async () => (await highlights(page))['msl-note'] ?? []).toEqual([quote]);
+
+    expect((await rows('follows')).map((f) => f.targetId)).toEqual(['mw2023-001']);
+    const [note] = await rows('notes');
+    expect(note).toMatchObject({ body: '核实：科普专栏的播出频次', anchor: { quote: { exact: quote } } });
+
+    await page.reload();
+    await expect.poll(async () => (await highlights(page))['msl-note'] ?? [], { timeout: 10_000 }).toEqual([quote]);
+    const hl = await highlights(page);
+    expect(hl['msl-followed']).toEqual(expect.arrayContaining(['家风书场', '举办“家风书场”展演活动']));
+    await page.screenshot({ path: join(OUTPUT_DIR, 'overlay-after-reload.png') });
+  });
+});
+
+describe('the overlay elsewhere', () => {
+  it('does nothing on an unrelated page: no highlights, no UI, no messages', async () => {
+    await browser.worker.evaluate(() => {
+      const g = globalThis as unknown as { __mslMessages: number };
+      g.__mslMessages = 0;
+      chrome.runtime.onMessage.addListener(() => {
+        g.__mslMessages++;
+      });
+    });
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/unrelated.html', 'health.example.gov.cn'));
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    expect(await page.locator('msl-lens-root').count()).toBe(0);
+    expect(await browser.worker.evaluate(() => (globalThis as unknown as { __mslMessages: number }).__mslMessages)).toBe(0);
+    await page.close();
+  });
+
+  it('highlights content the page adds later', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/dynamic.html', 'news.ijjnews.com'));
+    await expect.poll(async () => (await highlights(page))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('困难老年人家庭适老化改造项目');
+    await expect.poll(async () => (await highlights(page))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('“微车管所”进五里工业园区');
+    await page.close();
+  });
+
+  it('keeps a usable card on a page with hostile CSS and a full-screen overlay', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/hostile.html'));
+    await expect.poll(async () => (await highlights(page))['msl-project-done']?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.bringToFront();
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    const card = page.locator('msl-lens-root [role="dialog"]');
+    await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
+    const box = (await card.boundingBox())!;
+    expect(box.width).toBeGreaterThan(200);
+    // Our card is what is on top at its centre, above the page's z-index overlay.
+    const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    expect(onTop).toBe('msl-lens-root');
+    await card.getByTestId('card-add-note').click();
+    await card.getByTestId('note-body').fill('敌意样式下也能写笔记');
+    await card.getByTestId('note-save').click();
+    await expect.poll(async () => (await rows('notes')).some((n) => n.body === '敌意样式下也能写笔记')).toBe(true);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'overlay-hostile.png') });
+    await page.close();
+  });
+});
