@@ -1,17 +1,6 @@
 import { render } from 'preact';
-import { DatasetPanel } from '../../components/DatasetPanel';
 import { ExtensionPage } from '../../components/ExtensionPage';
-import { LanguageSetting } from '../../components/LanguageSetting';
+import { OptionsView } from '../../components/workspace/OptionsView';
 import '../../components/page.css';
 
-render(
-  <ExtensionPage titleKey="optionsTitle">
-    {(db, settings) => (
-      <>
-        <LanguageSetting locale={settings.locale} />
-        <DatasetPanel db={db} />
-      </>
-    )}
-  </ExtensionPage>,
-  document.getElementById('app')!,
-);
+render(<ExtensionPage titleKey="optionsTitle">{(db, settings) => <OptionsView db={db} settings={settings} />}</ExtensionPage>, document.getElementById('app')!);

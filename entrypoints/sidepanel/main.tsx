@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { DatasetPanel } from '../../components/DatasetPanel';
 import { ExtensionPage } from '../../components/ExtensionPage';
+import { Workspace } from '../../components/workspace/Workspace';
 import '../../components/page.css';
 
-render(<ExtensionPage titleKey="sidepanelTitle">{(db) => <DatasetPanel db={db} />}</ExtensionPage>, document.getElementById('app')!);
+render(<ExtensionPage titleKey="sidepanelTitle">{(db) => <Workspace db={db} />}</ExtensionPage>, document.getElementById('app')!);

@@ -12,6 +12,15 @@ import type { OverlayState } from '../messaging/protocol';
 import { recordSightings } from '../db/sightings';
 import { follow, saveNote, unfollow } from '../db/user-data';
 import type { Settings } from '../settings/settings';
+import { siteIsAuto } from '../settings/sites';
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+};
 
 export interface BackgroundDeps {
   dataset: Dataset;
@@ -43,7 +52,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
     return seeding;
   }
 
-  async function overlayState(canonicalUrl: string): Promise<OverlayState> {
+  async function overlayState(canonicalUrl: string, pageUrl: string | undefined): Promise<OverlayState> {
     await ensureDataset();
     const db = await deps.openDb();
     const settings = await deps.loadSettings();
@@ -61,6 +70,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
         noteCounts,
         sightings: settings.sightingsMode,
         wrapHighlights: settings.wrapHighlights,
+        siteDisabled: siteIsAuto(hostOf(pageUrl ?? canonicalUrl), settings.disabledSites),
       };
     });
   }
@@ -76,7 +86,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
       if (tabId !== undefined) deps.setBadge?.(tabId, req.relevant && req.mentions > 0 ? String(Math.min(req.mentions, 999)) : '');
       return { ok: true };
     },
-    'overlay/state': (req) => overlayState(req.canonicalUrl),
+    'overlay/state': (req, sender) => overlayState(req.canonicalUrl, sender.url),
     'follow/set': async (req) => {
       const db = await deps.openDb();
       if (req.follow) await follow(db, req.target);

@@ -36,6 +36,8 @@ export interface OverlayState {
   sightings: 'all' | 'followed' | 'off';
   /** Draw by wrapping elements instead of the Highlight API (for screen readers). */
   wrapHighlights: boolean;
+  /** The user said "don't run on this site". */
+  siteDisabled: boolean;
 }
 
 export interface ResponseMap {

@@ -24,6 +24,8 @@ export interface ReportedTarget {
 export interface TabReport {
   /** 'skipped': the quick gate said no; 'irrelevant': scanned but not about the projects; 'active': drawn. */
   state: 'skipped' | 'irrelevant' | 'active' | 'disabled';
+  /** The page's host name. */
+  host: string;
   relevant: boolean;
   score: number;
   signals: Signal[];

@@ -110,15 +110,20 @@ export class Overlay {
       this.watchQuietly();
       return this.state;
     }
-    await this.activate(dom, result.mentions);
+    await this.activate(dom, result.mentions, force);
     return this.state;
   }
 
-  private async activate(dom: DomText, mentions: Mention[]) {
+  private async activate(dom: DomText, mentions: Mention[], force: boolean) {
     this.observer?.disconnect();
+    this.observer = undefined;
     const info = pageInfoOf(this.doc);
     this.userState = await this.env.send({ type: 'overlay/state', canonicalUrl: info.canonicalUrl });
     if (this.disposed) return;
+    if (this.userState.siteDisabled && !force) {
+      this.state = 'disabled';
+      return;
+    }
     this.followed = new Set(this.userState.followed);
     this.state = 'active';
     const win = this.doc.defaultView as Window & typeof globalThis;
@@ -541,7 +546,7 @@ export class Overlay {
         byId.set(m.id, { kind: m.kind, id: m.id, label: item?.name ?? unit?.name ?? m.text, unit: m.unit, seq: m.seq, status: item?.status, count: 1 });
       }
     }
-    return { state: this.state, ...this.relevance, counts: { units, projects, completed, otherStatus }, targets: [...byId.values()] };
+    return { state: this.state, host: this.doc.location.hostname, ...this.relevance, counts: { units, projects, completed, otherStatus }, targets: [...byId.values()] };
   }
 
   private teardown() {

@@ -32,6 +32,10 @@ export interface Settings {
   allSites: boolean;
   highlightColours: HighlightColours;
   sightingsMode: SightingsMode;
+  /** Draw highlights as elements (read by screen readers) instead of with the CSS Highlight API. */
+  wrapHighlights: boolean;
+  /** Hosts where the user said "don't run on this site" (wins over every other rule). */
+  disabledSites: string[];
 }
 
 /** Where coverage of Jinjiang's projects is usually published: the city's and province's government and news sites. */
@@ -58,6 +62,8 @@ export const DEFAULT_SETTINGS: Settings = {
   allSites: false,
   highlightColours: DEFAULT_HIGHLIGHT_COLOURS,
   sightingsMode: 'all',
+  wrapHighlights: false,
+  disabledSites: [],
 };
 
 export const SETTINGS_KEY = 'settings';
@@ -85,5 +91,9 @@ export function normaliseSettings(raw: unknown): Settings {
       unit: normaliseColour(colours.unit, DEFAULT_HIGHLIGHT_COLOURS.unit),
     },
     sightingsMode: SIGHTINGS_MODES.includes(r.sightingsMode as SightingsMode) ? (r.sightingsMode as SightingsMode) : DEFAULT_SETTINGS.sightingsMode,
+    wrapHighlights: r.wrapHighlights === true,
+    disabledSites: Array.isArray(r.disabledSites)
+      ? [...new Set(r.disabledSites.map((s) => (typeof s === 'string' ? normaliseHostPattern(s) : null)).filter((s): s is string => s !== null))]
+      : [],
   };
 }

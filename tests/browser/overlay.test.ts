@@ -161,12 +161,54 @@ describe('the overlay on a news article', () => {
   });
 });
 
+/** The browser's id for the tab showing `page` (the extension may not read tab URLs, so: the active one). */
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  return browser.worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome;
+    return (await c.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id;
+  });
+}
+
+describe('the popup for this tab', () => {
+  it('says why the page is relevant, lists its mentions and reveals one on the page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url(NEWS));
+    await expect.poll(async () => (await highlights(page))['msl-project-done']?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(page)}`);
+    await expect.poll(() => popup.getByTestId('tab-state').textContent(), { timeout: 10_000 }).toContain('本页与晋江民生实事相关');
+    expect(await popup.getByTestId('tab-signals').textContent()).toContain('主题词');
+    expect(await popup.getByTestId('tab-counts').textContent()).toMatch(/\d+ 处项目/);
+    await popup.screenshot({ path: join(OUTPUT_DIR, 'popup-tab.png'), fullPage: true });
+    await popup.getByTestId('tab-targets').getByText('23. 推动“微车管所”进五里工业园区').click();
+    await expect.poll(() => page.locator('msl-lens-root [data-card-kind="project"]').textContent(), { timeout: 5_000 }).toContain('推动“微车管所”进五里工业园区');
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('scans a page the gate skipped when asked, and turns the site off and on', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/unrelated.html', 'health.example.gov.cn'));
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(page)}`);
+    await expect.poll(() => popup.getByTestId('tab-state').textContent(), { timeout: 10_000 }).toContain('未扫描');
+    await popup.getByTestId('tab-scan').click();
+    await expect.poll(() => popup.getByTestId('tab-state').textContent(), { timeout: 10_000 }).toContain('相关度');
+    await popup.getByTestId('tab-toggle-site').click();
+    await expect.poll(() => popup.getByTestId('tab-toggle-site').textContent()).toBe('恢复在此网站运行');
+    expect(await page.locator('msl-lens-root').count()).toBe(0);
+    await popup.getByTestId('tab-toggle-site').click();
+    await expect.poll(() => popup.getByTestId('tab-toggle-site').textContent()).toBe('不在此网站运行');
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
+
 describe('the overlay elsewhere', () => {
   it('does nothing on an unrelated page: no highlights, no UI, no messages', async () => {
     await browser.worker.evaluate(() => {
-      const g = globalThis as unknown as { __mslMessages: number };
+      const g = globalThis as unknown as { __mslMessages: number; chrome: { runtime: { onMessage: { addListener(f: () => void): void } } } };
       g.__mslMessages = 0;
-      chrome.runtime.onMessage.addListener(() => {
+      g.chrome.runtime.onMessage.addListener(() => {
         g.__mslMessages++;
       });
     });
