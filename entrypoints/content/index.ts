@@ -14,12 +14,13 @@ export default defineContentScript({
   matches: DEFAULT_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
+    const startedAt = performance.now();
     // Injected again by "scan this page"? The running instance answers; this one stays out.
     const w = window as unknown as Record<string, unknown>;
     if (w[FLAG]) return;
     w[FLAG] = true;
 
-    const overlay = new Overlay({ doc: document, pack: buildPack(bundledDataset), index: indexDataset(bundledDataset), send: request });
+    const overlay = new Overlay({ doc: document, startedAt, pack: buildPack(bundledDataset), index: indexDataset(bundledDataset), send: request });
     const started = overlay.start(false);
 
     browser.runtime.onMessage.addListener((raw, sender) => {

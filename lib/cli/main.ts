@@ -3,10 +3,12 @@
  * Commands register in `commands`; each returns its exit code.
  */
 import { itemsCommand } from './items';
+import { scanCommand } from './scan';
 import { CliError, type Command } from './command';
 
 const commands: Record<string, Command> = {
   items: itemsCommand,
+  scan: scanCommand,
 };
 
 export const usage = `usage: npm run -s cli -- <command> [options]

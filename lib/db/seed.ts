@@ -4,10 +4,13 @@
  * reference rows in one transaction or not at all, and user tables are never written.
  */
 import type { Dataset, Item } from '../data/types';
+import { compareVersions } from '../data/version';
 import type { DatasetChange, LensDb } from './schema';
 
 export type SeedOutcome =
   | { kind: 'unchanged'; version: string }
+  /** The installed dataset (imported by the user) is newer than the one offered: kept. */
+  | { kind: 'kept-newer'; version: string }
   | { kind: 'installed'; version: string }
   | { kind: 'upgraded'; version: string; change: DatasetChange };
 
@@ -29,12 +32,18 @@ export function diffDatasets(
   return { removedItemIds, removedUnitIds: oldUnitIds.filter((id) => !nextUnits.has(id)), statusChanges };
 }
 
-export async function seedDataset(db: LensDb, dataset: Dataset, now = Date.now()): Promise<SeedOutcome> {
+export interface SeedOptions {
+  /** Replace even a newer installed dataset (never used by the background's bundled seeding). */
+  allowDowngrade?: boolean;
+}
+
+export async function seedDataset(db: LensDb, dataset: Dataset, now = Date.now(), options: SeedOptions = {}): Promise<SeedOutcome> {
   const tables = [db.items, db.units, db.places, db.figures, db.sources, db.meta, db.changes];
   return db.transaction('rw', tables, async (): Promise<SeedOutcome> => {
     const current = await db.meta.get('dataset');
     const version = dataset.meta.version;
     if (current?.meta.hash === dataset.meta.hash) return { kind: 'unchanged', version };
+    if (current && !options.allowDowngrade && compareVersions(current.meta.version, version) > 0) return { kind: 'kept-newer', version: current.meta.version };
 
     let change: DatasetChange | undefined;
     if (current) {

@@ -31,6 +31,8 @@ export type Send = <R extends Request>(req: R) => Promise<ResponseMap[R['type']]
 
 export interface OverlayEnv {
   doc: Document;
+  /** performance.now() when the content script started, for the "start to drawn" measure. */
+  startedAt?: number;
   pack: MatchPack;
   index: DatasetIndex;
   send: Send;
@@ -40,6 +42,18 @@ const HOVER_DELAY_MS = 300;
 const HOVER_CLOSE_MS = 500;
 const MUTATION_DEBOUNCE_MS = 250;
 const CONTEXT = 32;
+
+/**
+ * Timing of our work on a relevant page, as performance measures the page (and the bench) can
+ * read: `minsheng-lens:read|scan|draw` per slice, `minsheng-lens:drawn` from script start.
+ */
+function measure(name: string, start: number, end = performance.now()) {
+  try {
+    performance.measure(`minsheng-lens:${name}`, { start, end });
+  } catch {
+    // measures are a convenience; never let them break the page
+  }
+}
 
 const isEditableOrOurs = (el: Element) => {
   const editable = el.getAttribute('contenteditable');
@@ -95,15 +109,22 @@ export class Overlay {
   async start(force = false): Promise<TabReport['state']> {
     const body = this.doc.body;
     if (!body) return this.state;
+    const t0 = performance.now();
     const dom = readText(body);
     if (!force && !quickGate(dom.text, this.doc.location.href)) {
       this.state = 'skipped';
       this.watchQuietly();
       return this.state;
     }
+    const tRead = performance.now();
     await yieldToMain();
     if (this.disposed) return this.state;
+    const tScan = performance.now();
     const result = scanText(dom.text, this.env.pack, { url: this.doc.location.href });
+    if (result.relevant || force) {
+      measure('read', t0, tRead);
+      measure('scan', tScan);
+    }
     this.relevance = { relevant: result.relevant, score: result.score, signals: result.signals };
     if (!result.relevant && !force) {
       this.state = 'irrelevant';
@@ -139,7 +160,10 @@ export class Overlay {
     this.anchorNotes(dom);
     await yieldToMain();
     if (this.disposed) return;
+    const tDraw = performance.now();
     this.draw();
+    measure('draw', tDraw);
+    if (this.env.startedAt !== undefined) measure('drawn', this.env.startedAt);
     this.listen();
     this.observe();
     this.afterChange(dom);

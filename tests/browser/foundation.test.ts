@@ -51,7 +51,7 @@ describe('the installed extension', () => {
       expect(await tab.getByTestId('count-countCompleted').textContent()).toContain('117');
       expect(await tab.getByTestId('dataset-source').textContent()).toContain('晋江经济报');
       expect(await tab.getByTestId('dataset-source').textContent()).toContain('2024-02-06');
-      expect(await tab.locator('h2').first().textContent()).toBe('数据集');
+      expect(await tab.locator('#dataset-title').textContent()).toBe('数据集');
       await tab.screenshot({ path: join(OUTPUT_DIR, `${page}.png`), fullPage: true });
       await tab.close();
     });
@@ -61,7 +61,7 @@ describe('the installed extension', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByLabel('界面语言').selectOption('en');
-    await expect.poll(() => options.locator('h2').first().textContent()).toBe('Dataset');
+    await expect.poll(() => options.locator('#dataset-title').textContent()).toBe('Dataset');
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await expect.poll(() => popup.getByTestId('count-countItems').textContent()).toContain('micro-projects');

@@ -123,6 +123,13 @@ describe('seeding the dataset', () => {
     expect(await db.follows.get('item:mw2023-002')).toBeDefined();
   });
 
+  it('never replaces a newer dataset the user imported with an older bundled one', async () => {
+    await seedDataset(db, v2);
+    expect(await seedDataset(db, v1)).toEqual({ kind: 'kept-newer', version: '2.0.0' });
+    expect((await db.meta.get('dataset'))?.meta.version).toBe('2.0.0');
+    expect((await seedDataset(db, v1, 0, { allowDowngrade: true })).kind).toBe('upgraded');
+  });
+
   it('leaves the old data usable when an upgrade fails half-way', async () => {
     await seedDataset(db, v1);
     const broken = tinyDataset('3.0.0', 'hash-v3', [tinyItem(1, 'gonganju', '公安局', 'a'), tinyItem(1, 'gonganju', '公安局', 'duplicate seq')]);

@@ -1,0 +1,58 @@
+/**
+ * Markdown for a journalist's draft: notes grouped by page, each passage as a block quote that
+ * links back to the exact sentence (a text fragment link), followed by the note and its item.
+ * User and page text is escaped so it cannot turn into links, headings or HTML.
+ */
+import type { Note } from '../db/records';
+import { translator, type Locale } from '../i18n';
+
+/** Backslash-escapes Markdown syntax characters and neutralises raw HTML. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|>~]/g, '\\$&').replace(/</g, '&lt;');
+}
+
+/** A URL that scrolls to and highlights `exact` in browsers that support text fragments. */
+export function textFragmentUrl(url: string, exact: string): string {
+  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
+  return `${url.replace(/#.*$/, '')}#:~:text=${enc(exact)}`;
+}
+
+const safeUrl = (url: string) => (/^https?:\/\//i.test(url) ? url.replace(/[()<> ]/g, (c) => encodeURIComponent(c)) : '');
+
+export interface MarkdownOptions {
+  locale: Locale;
+  /** Item/unit display names by id. */
+  names: ReadonlyMap<string, string>;
+  now?: number;
+}
+
+export function notesMarkdown(notes: readonly Note[], opts: MarkdownOptions): string {
+  const t = translator(opts.locale);
+  const byPage = new Map<string, Note[]>();
+  for (const n of [...notes].sort((a, b) => a.createdAt - b.createdAt)) {
+    const list = byPage.get(n.pageUrl);
+    if (list) list.push(n);
+    else byPage.set(n.pageUrl, [n]);
+  }
+  const out: string[] = [`# ${escapeMarkdown(t('mdTitle'))}`, '', `_${escapeMarkdown(t('mdExported', { date: new Date(opts.now ?? Date.now()).toISOString().slice(0, 10) }))}_`, ''];
+  const pages = [...byPage.keys()].sort((a, b) => (a === '') === (b === '') ? 0 : a === '' ? 1 : -1);
+  for (const page of pages) {
+    const list = byPage.get(page)!;
+    const title = list.find((n) => n.anchor?.title)?.anchor?.title || page;
+    const url = safeUrl(page);
+    out.push(page ? (url ? `## [${escapeMarkdown(title)}](${url})` : `## ${escapeMarkdown(title)}`) : `## ${escapeMarkdown(t('mdNoPage'))}`, '');
+    for (const n of list) {
+      if (n.anchor) {
+        const link = safeUrl(n.anchor.url || n.anchor.canonicalUrl);
+        const quote = escapeMarkdown(n.anchor.quote.exact).replace(/\r?\n/g, ' ');
+        out.push(link ? `> ${quote} ([${escapeMarkdown(t('mdSource'))}](${textFragmentUrl(link, n.anchor.quote.exact)}))` : `> ${quote}`, '');
+      }
+      if (n.body) out.push(...n.body.split(/\r?\n/).map(escapeMarkdown), '');
+      const meta: string[] = [];
+      if (n.targetId) meta.push(`${t('mdAbout')}: ${escapeMarkdown(opts.names.get(n.targetId) ?? n.targetId)}`);
+      if (n.tags.length) meta.push(`${t('tags')}: ${n.tags.map((tag) => `#${escapeMarkdown(tag)}`).join(' ')}`);
+      if (meta.length) out.push(`_${meta.join(' · ')}_`, '');
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,429 @@
+/**
+ * Turns tokens into mentions. Units: every alias form, except where another place's name
+ * stands in front (石狮市公安局) or the clause is about another city. Projects: each token's
+ * candidate items are scored by how the phrase names them (printed name > keyphrase >
+ * variant > generic phrase) plus what the context says (their unit, town, places, context
+ * words, the row number in a table); the best wins only by a clear margin. When unsure,
+ * nothing is reported: a missed weak candidate costs less trust than a wrong project.
+ */
+import { codesToString, normaliseKey, type NormalisedCodes } from '../text/normalise';
+import { clauseFrom, clauseStarts, lineAround, numberBefore, skipSeparatorsBack, yearsIn } from './context';
+import { UNIT_QUALIFIERS } from './lexicon';
+import { Entry, type MatchPack } from './pack';
+import { selectLongest, type Tokens } from './scanner';
+import { scanAutomaton } from './automaton';
+import type { Mention } from './types';
+
+const QUALIFIERS = new Set(UNIT_QUALIFIERS.map(normaliseKey));
+const MAX_QUALIFIER = Math.max(...[...QUALIFIERS].map((q) => q.length));
+const QUALIFIER_LAST = new Set([...QUALIFIERS].map((q) => q.charCodeAt(q.length - 1)));
+
+/** How a phrase names an item, before context. */
+const BASE = { name: 3, keyphrase: 2.5, variant: 2, generic: 0 } as const;
+type How = keyof typeof BASE;
+
+/** Context evidence weights (each kind counted once per candidate). */
+const W = { place: 3, row: 3, unit: 2, town: 2, context: 2, unitBefore: 1.5, bareTown: 1, otherTown: -1.5 };
+
+/** Window around a project phrase in which context counts (normalised units). */
+const LEFT = 80;
+const RIGHT = 40;
+
+export interface LinkInput {
+  pack: MatchPack;
+  text: string;
+  norm: NormalisedCodes;
+  tokens: Tokens;
+  /** The page is about another city (lexicon counts): short forms need local evidence. */
+  foreignPage: boolean;
+}
+
+/**
+ * What the tokens around one phrase name, as stamp arrays (x is present iff stamp[x] ===
+ * current): no allocation per phrase, which matters on pages with thousands of them.
+ */
+class Neighbourhood {
+  stamp = 0;
+  readonly units: Int32Array;
+  readonly towns: Int32Array;
+  readonly bareTowns: Int32Array;
+  readonly places: Int32Array;
+  readonly items: Int32Array;
+  anyTown = 0; // number of distinct towns seen
+  townSeen = -1; // one of them
+  unitBefore = -1;
+  row = -1;
+
+  constructor(pack: MatchPack) {
+    this.units = new Int32Array(pack.units.length);
+    this.towns = new Int32Array(pack.units.length);
+    this.bareTowns = new Int32Array(pack.units.length);
+    this.places = new Int32Array(pack.places.length);
+    this.items = new Int32Array(pack.items.length);
+  }
+
+  reset(): void {
+    this.stamp++;
+    this.anyTown = 0;
+    this.townSeen = -1;
+    this.unitBefore = -1;
+    this.row = -1;
+  }
+
+  has(arr: Int32Array, x: number): boolean {
+    return x >= 0 && arr[x] === this.stamp;
+  }
+
+  addTown(u: number): void {
+    if (this.towns[u] !== this.stamp) {
+      this.towns[u] = this.stamp;
+      this.anyTown++;
+      this.townSeen = u;
+    }
+  }
+}
+
+export function linkMentions(input: LinkInput): Mention[] {
+  const { pack, text, norm, tokens } = input;
+  const n = tokens.count;
+
+  // Per-token facts: does it name Jinjiang (晋江, a full unit name, a town, a place) or another city?
+  const jinjiang = new Uint8Array(n);
+  const otherCity = new Uint8Array(n);
+  const unitOf = new Int32Array(n).fill(-1);
+  for (let t = 0; t < n; t++) {
+    const p = tokens.pattern[t]!;
+    for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
+      const kind = pack.entryKind[j]!;
+      const ref = pack.entryRef[j]!;
+      if (kind === Entry.Gate) {
+        const w = pack.gateWords[ref]!;
+        if (w.kind === 'jinjiang') jinjiang[t] = 1;
+        else if (w.kind === 'other-city') otherCity[t] = 1;
+      } else if (kind === Entry.Place || kind === Entry.Ambiguous) jinjiang[t] = 1;
+      else if (kind === Entry.Unit) {
+        if (unitOf[t]! < 0) unitOf[t] = ref;
+        if (pack.entryFlag[j] === 1 || pack.units[ref]!.isTown) jinjiang[t] = 1;
+      }
+    }
+  }
+  // A page that never names Jinjiang gives a bare 公安局 or a generic-ish phrase no reason to be Jinjiang's.
+  const pageNamesJinjiang = jinjiang.includes(1);
+
+  // Prefix counts over tokens: "does this clause name Jinjiang / another city" in O(log n).
+  const jinjiangBefore = new Int32Array(n + 1);
+  const otherBefore = new Int32Array(n + 1);
+  for (let t = 0; t < n; t++) {
+    jinjiangBefore[t + 1] = jinjiangBefore[t]! + jinjiang[t]!;
+    otherBefore[t + 1] = otherBefore[t]! + otherCity[t]!;
+  }
+  const starts = clauseStarts(norm);
+  /** Index of the first token ending after x (tokens are sorted and disjoint). */
+  const firstEndingAfter = (x: number): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tokens.end[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  /** Index of the first token starting at or after x. */
+  const firstStartingAt = (x: number): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tokens.start[mid]! >= x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+
+  let clauseJinjiang = false;
+  let clauseOther = false;
+  /** Sets clauseJinjiang/clauseOther for token t's clause (t itself aside). */
+  const readClause = (t: number): void => {
+    const [cs, ce] = clauseFrom(starts, norm.length, tokens.start[t]!, tokens.end[t]!);
+    const a = firstEndingAfter(cs);
+    const z = firstStartingAt(ce);
+    clauseJinjiang = jinjiangBefore[z]! - jinjiangBefore[a]! - jinjiang[t]! > 0;
+    clauseOther = otherBefore[z]! - otherBefore[a]! > 0;
+  };
+
+  const near = new Neighbourhood(pack);
+  /** Fills `near` with what the tokens around project phrase t name. */
+  const readNeighbourhood = (t: number): void => {
+    near.reset();
+    const s = tokens.start[t]!;
+    const e = tokens.end[t]!;
+    const [cs, ce] = clauseFrom(starts, norm.length, s, e);
+    const lo = Math.max(cs, s - LEFT);
+    const hi = Math.min(ce, e + RIGHT);
+    for (let u = firstStartingAt(lo); u < n && tokens.start[u]! < hi; u++) {
+      if (u === t || tokens.end[u]! > hi) continue;
+      const p = tokens.pattern[u]!;
+      for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
+        const ref = pack.entryRef[j]!;
+        switch (pack.entryKind[j]) {
+          case Entry.Unit:
+            near.units[ref] = near.stamp;
+            if (pack.units[ref]!.isTown) near.addTown(ref);
+            break;
+          case Entry.Place: {
+            near.places[ref] = near.stamp;
+            const town = pack.places[ref]!.town;
+            if (town >= 0) near.bareTowns[town] = near.stamp;
+            break;
+          }
+          case Entry.ItemContext:
+            near.items[ref] = near.stamp;
+            break;
+          case Entry.Ambiguous:
+            for (const u2 of pack.ambiguous[ref]!.units) if (pack.units[u2]!.isTown) near.bareTowns[u2] = near.stamp;
+            break;
+        }
+      }
+    }
+    // Nearest unit before, within reach even across lines (a table's merged 牵头单位 cell).
+    for (let u = t - 1; u >= 0 && tokens.end[u]! > s - LEFT; u--) {
+      if (unitOf[u]! >= 0) {
+        near.unitBefore = unitOf[u]!;
+        break;
+      }
+    }
+    // Row number: right before the phrase, or before the unit name right before it.
+    near.row = numberBefore(norm, s);
+    if (near.row < 0 && t > 0 && tokens.end[t - 1] === skipSeparatorsBack(norm, s) && unitOf[t - 1]! >= 0) {
+      near.row = numberBefore(norm, tokens.start[t - 1]!);
+    }
+  };
+
+  /** Context score of an item in the current neighbourhood; pushes the reasons if asked. */
+  const contextScore = (item: number, evidence?: string[]): number => {
+    const it = pack.items[item]!;
+    let ctx = 0;
+    const placesHere = it.places.filter((pl) => near.has(near.places, pl));
+    if (placesHere.length) {
+      ctx += W.place;
+      evidence?.push('place:' + placesHere.map((pl) => pack.places[pl]!.name).join('/'));
+    }
+    if (near.row === it.seq) {
+      ctx += W.row;
+      evidence?.push('row:' + it.seq);
+    }
+    if (near.has(near.units, it.unit)) {
+      ctx += W.unit;
+      evidence?.push('unit:' + pack.units[it.unit]!.name);
+    } else if (near.unitBefore === it.unit) {
+      ctx += W.unitBefore;
+      evidence?.push('unit-before:' + pack.units[it.unit]!.name);
+    }
+    if (it.town >= 0) {
+      if (it.town !== it.unit && near.has(near.towns, it.town)) {
+        ctx += W.town;
+        evidence?.push('town:' + pack.units[it.town]!.name);
+      } else if (!near.has(near.towns, it.town) && near.has(near.bareTowns, it.town)) {
+        ctx += W.bareTown;
+        evidence?.push('near-town:' + pack.units[it.town]!.name);
+      }
+      const otherTowns = near.anyTown - (near.has(near.towns, it.town) ? 1 : 0);
+      if (otherTowns > 0) {
+        ctx += W.otherTown;
+        evidence?.push('other-town');
+      }
+    }
+    if (near.has(near.items, item)) {
+      ctx += W.context;
+      evidence?.push('context');
+    }
+    return ctx;
+  };
+
+  const mentions: Mention[] = [];
+  const span = (t: number) => balanceQuotes(text, norm.map[tokens.start[t]!]!, norm.map[tokens.end[t]! - 1]! + 1);
+
+  /** Links unit entry j found at normalised [s, e) — token t itself, or a name inside it (sub = true). */
+  const linkUnit = (t: number, j: number, s = tokens.start[t]!, e = tokens.end[t]!, sub = false): void => {
+    const ref = pack.entryRef[j]!;
+    const unit = pack.units[ref]!;
+    const qualified = pack.entryFlag[j] === 1;
+    const evidence: string[] = [qualified ? 'full-name' : 'short-name'];
+    let confidence = qualified ? 0.97 : unit.isTown ? 0.92 : e - s <= 2 ? 0.75 : 0.85;
+    if (!qualified) {
+      if (qualifiedBefore(norm, s)) return; // 石狮市公安局, 省总工会
+      if (!unit.isTown && !sub && t > 0 && tokens.end[t - 1] === s && isLocalPlace(t - 1)) return; // 池店镇妇联: the town's own
+      readClause(t);
+      if (clauseOther && !clauseJinjiang) return; // a sentence about another city
+      if (input.foreignPage && !clauseJinjiang) return;
+      if (!pageNamesJinjiang) return;
+      if (clauseJinjiang) {
+        evidence.push('jinjiang-clause');
+        confidence = Math.min(0.95, confidence + 0.05);
+      }
+    }
+    const { start, end } = balanceQuotes(text, norm.map[s]!, norm.map[e - 1]! + 1);
+    mentions.push({ kind: 'unit', start, end, text: text.slice(start, end), unit: unit.name, id: unit.id, confidence, evidence });
+  };
+
+  /**
+   * A phrase that named no project may still contain a unit (金井镇中心卫生院 → 金井镇):
+   * scan inside it, without the phrase itself, and link what units it holds.
+   */
+  const linkUnitsInside = (t: number): void => {
+    const s0 = tokens.start[t]!;
+    const len = tokens.end[t]! - s0;
+    const inner = selectLongest(scanAutomaton(pack.automaton, norm.codes.subarray(s0, s0 + len), len), len, len);
+    for (let i = 0; i < inner.count; i++) {
+      const p = inner.pattern[i]!;
+      for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
+        if (pack.entryKind[j] === Entry.Unit) {
+          linkUnit(t, j, s0 + inner.start[i]!, s0 + inner.end[i]!, true);
+          break;
+        }
+      }
+    }
+  };
+
+  const isLocalPlace = (u: number): boolean => {
+    const p = tokens.pattern[u]!;
+    for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
+      const k = pack.entryKind[j]!;
+      if (k === Entry.Place || k === Entry.Ambiguous) return true;
+      if (k === Entry.Unit && pack.units[pack.entryRef[j]!]!.isTown) return true;
+    }
+    return false;
+  };
+
+  const HOWS: How[] = ['name', 'keyphrase', 'variant', 'generic'];
+  const candItem: number[] = [];
+  const candHow: How[] = [];
+  const linkProject = (t: number, e0: number, e1: number): boolean => {
+    // Each candidate item once, with the strongest way this phrase names it.
+    candItem.length = 0;
+    candHow.length = 0;
+    for (let j = e0; j < e1; j++) {
+      const k = pack.entryKind[j]!;
+      const flag = pack.entryFlag[j]!;
+      let how: How;
+      if (k === Entry.ItemName) how = flag ? 'generic' : 'name';
+      else if (k === Entry.ItemKey) how = 'keyphrase';
+      else if (k === Entry.ItemVariant) how = flag ? 'generic' : 'variant';
+      else if (k === Entry.ItemGeneric) how = 'generic';
+      else continue;
+      const item = pack.entryRef[j]!;
+      const at = candItem.indexOf(item);
+      if (at < 0) {
+        candItem.push(item);
+        candHow.push(how);
+      } else if (BASE[how] > BASE[candHow[at]!]) candHow[at] = how;
+    }
+    if (!candItem.length) return false;
+    readNeighbourhood(t);
+    let best = -1;
+    let bestHow: How = HOWS[3]!;
+    let bestTotal = -Infinity;
+    let bestCtx = 0;
+    let second = -Infinity;
+    for (let c = 0; c < candItem.length; c++) {
+      const ctx = contextScore(candItem[c]!);
+      const total = BASE[candHow[c]!] + ctx;
+      if (total > bestTotal) {
+        second = bestTotal;
+        best = candItem[c]!;
+        bestHow = candHow[c]!;
+        bestTotal = total;
+        bestCtx = ctx;
+      } else if (total > second) second = total;
+    }
+    if (best < 0) return false;
+    const margin = bestTotal - second;
+    if (BASE[bestHow] < 2 && bestCtx < 2) return false; // a generic phrase needs context
+    if (margin < 1) return false; // two items fit about as well: say nothing
+    // About another city: only Jinjiang-specific words in the clause (a town, a village, 晋江)
+    // can claim the phrase; a short unit name nearby is that city's unit, not evidence.
+    readClause(t);
+    if ((clauseOther || input.foreignPage) && !clauseJinjiang) return false;
+    if (!pageNamesJinjiang && bestHow !== 'name') return false;
+    const it = pack.items[best]!;
+    if (bestHow === 'generic' || bestHow === 'variant') {
+      // 2024年紫帽镇将再建口袋公园: a paragraph about other years names other projects.
+      const [ls, le] = lineAround(norm, tokens.start[t]!);
+      const years = yearsIn(norm, ls, le);
+      if (years.length && !years.includes(it.year)) return false;
+    }
+    const evidence: string[] = [bestHow];
+    contextScore(best, evidence);
+    let confidence = { name: 0.95, keyphrase: 0.88, variant: 0.82, generic: 0.7 }[bestHow];
+    if (bestCtx >= 2) confidence += 0.04;
+    if (margin < 2) confidence -= 0.1;
+    const { start, end } = span(t);
+    mentions.push({
+      kind: 'project',
+      start,
+      end,
+      text: text.slice(start, end),
+      unit: pack.units[it.unit]?.name ?? '',
+      seq: it.seq,
+      id: it.id,
+      confidence: Math.round(Math.min(0.99, confidence) * 100) / 100,
+      evidence,
+    });
+    return true;
+  };
+
+  for (let t = 0; t < n; t++) {
+    const p = tokens.pattern[t]!;
+    const e0 = pack.entryStart[p]!;
+    const e1 = pack.entryStart[p + 1]!;
+    let hasItem = false;
+    let unitEntry = -1;
+    for (let j = e0; j < e1; j++) {
+      const k = pack.entryKind[j]!;
+      if (k === Entry.ItemName || k === Entry.ItemKey || k === Entry.ItemVariant || k === Entry.ItemGeneric) hasItem = true;
+      else if (k === Entry.Unit && unitEntry < 0) unitEntry = j;
+    }
+    if (hasItem && linkProject(t, e0, e1)) continue;
+    if (unitEntry >= 0) linkUnit(t, unitEntry);
+    else if (hasItem) linkUnitsInside(t);
+  }
+  return mentions;
+}
+
+/** True if the normalised text right before s ends with another place's name. */
+function qualifiedBefore(norm: NormalisedCodes, s: number): boolean {
+  if (s === 0 || !QUALIFIER_LAST.has(norm.codes[s - 1]!)) return false;
+  for (let k = 1; k <= MAX_QUALIFIER && k <= s; k++) {
+    if (QUALIFIERS.has(codesToString(norm.codes.subarray(s - k, s), k))) return true;
+  }
+  return false;
+}
+
+/** 1 = opening bracket/quote, 2 = closing. */
+const QUOTE = new Uint8Array(0x10000);
+for (const c of '“‘「『《〈（(【') QUOTE[c.charCodeAt(0)] = 1;
+for (const c of '”’」』》〉）)】') QUOTE[c.charCodeAt(0)] = 2;
+
+/**
+ * A name's closing quote lies just outside its last matched character when the name ends
+ * in a quoted word (智慧停车“扩面工程”): take it in, and likewise an opening one, so the
+ * highlighted text reads as balanced.
+ */
+export function balanceQuotes(text: string, start: number, end: number): { start: number; end: number } {
+  let depth = 0;
+  let unmatchedClose = 0;
+  for (let i = start; i < end; i++) {
+    const q = QUOTE[text.charCodeAt(i)];
+    if (q === 1) depth++;
+    else if (q === 2) {
+      if (depth > 0) depth--;
+      else unmatchedClose++;
+    }
+  }
+  let s = start;
+  let e = end;
+  if (depth > 0 && e < text.length && QUOTE[text.charCodeAt(e)] === 2) e++;
+  if (unmatchedClose > 0 && s > 0 && QUOTE[text.charCodeAt(s - 1)] === 1) s--;
+  return { start: s, end: e };
+}

@@ -1,0 +1,44 @@
+/**
+ * The engine's one entry point: text in, relevance and mentions out. The CLI, the content
+ * script and the tests all call this, so they cannot disagree.
+ */
+import { normaliseCodes, type NormaliseScratch } from '../text/normalise';
+import { foreignPage, scoreRelevance, type GateCounts } from './gate';
+import { linkMentions } from './linker';
+import { Entry, type MatchPack } from './pack';
+import { scanTokens } from './scanner';
+import type { ScanResult } from './types';
+
+export interface ScanOptions {
+  /** The page's address, when known: Jinjiang news/government hosts count as a signal. */
+  url?: string;
+}
+
+/** Buffers reused across calls: scanText is synchronous, and nothing it returns refers to them. */
+const scratch: NormaliseScratch = { codes: new Uint16Array(0), map: new Int32Array(1) };
+
+export function scanText(text: string, pack: MatchPack, options: ScanOptions = {}): ScanResult {
+  const norm = normaliseCodes(text, scratch);
+  const tokens = scanTokens(pack, norm);
+  const counts: GateCounts = new Map();
+  const places = new Set<string>();
+  for (let t = 0; t < tokens.count; t++) {
+    const p = tokens.pattern[t]!;
+    for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
+      const kind = pack.entryKind[j]!;
+      const ref = pack.entryRef[j]!;
+      if (kind === Entry.Gate) counts.set(ref, (counts.get(ref) ?? 0) + 1);
+      else if (kind === Entry.Place) places.add(pack.places[ref]!.name);
+      else if (kind === Entry.Ambiguous) places.add(pack.ambiguous[ref]!.alias);
+    }
+  }
+  const mentions = linkMentions({
+    pack,
+    text,
+    norm,
+    tokens,
+    foreignPage: foreignPage(pack.gateWords, counts, places.size),
+  });
+  const relevance = scoreRelevance({ words: pack.gateWords, counts, places: [...places], mentions, url: options.url });
+  return { ...relevance, mentions };
+}

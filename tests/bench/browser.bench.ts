@@ -1,0 +1,187 @@
+/**
+ * The overlay in real Chromium: from content-script start to highlights drawn, on the demo
+ * article and on a ~1 MB page, against mark.js given the same patterns and against the floor
+ * (read the text with a TreeWalker, draw the same highlights at already-known positions).
+ * All three run in the same session on the same machine; the ratios are what matter.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { bundledDataset } from '../../lib/data/dataset';
+import { buildPack } from '../../lib/match/pack';
+import { scanText } from '../../lib/match/scan-text';
+import { CHROMIUM, launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl } from '../browser/harness';
+import { makeBigPage } from './big-page';
+
+const RUNS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** The strings mark.js is given: every name and alias of units and projects, and keyphrases. */
+function markPatterns(): string[] {
+  const set = new Set<string>();
+  for (const u of bundledDataset.units) for (const s of [u.name, u.fullName, ...u.aliases]) if (s) set.add(s);
+  for (const i of bundledDataset.items) for (const s of [i.name, ...i.keyphrases]) set.add(s);
+  return [...set];
+}
+
+interface OursRun {
+  drawn: number;
+  read: number;
+  scan: number;
+  draw: number;
+  longest: number;
+  ranges: number;
+}
+
+async function measureOurs(page: Page, url: string): Promise<OursRun> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longtasks: { start: number; duration: number }[] };
+    w.__longtasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('minsheng-lens:drawn').length > 0, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(200);
+  return page.evaluate(() => {
+    const get = (n: string) => performance.getEntriesByName(`minsheng-lens:${n}`)[0] as PerformanceMeasure;
+    const drawn = get('drawn');
+    const ours = ['read', 'scan', 'draw'].map((n) => get(n).duration);
+    const w = window as unknown as { __longtasks: { start: number; duration: number }[] };
+    const during = w.__longtasks.filter((t) => t.start + t.duration >= drawn.startTime && t.start <= drawn.startTime + drawn.duration);
+    let ranges = 0;
+    CSS.highlights.forEach((h) => (ranges += h.size));
+    return {
+      drawn: drawn.duration,
+      read: ours[0]!,
+      scan: ours[1]!,
+      draw: ours[2]!,
+      longest: Math.max(0, ...during.map((t) => t.duration), ...ours),
+      ranges,
+    };
+  });
+}
+
+/** The page's text as a TreeWalker reads it (no separators), and the time to read it. */
+const readWithTreeWalker = () => {
+  const parts: string[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push((n as Text).data);
+  return parts.join('');
+};
+
+async function measureFloor(page: Page, url: string, pack: ReturnType<typeof buildPack>): Promise<{ time: number; ranges: number }> {
+  await page.goto(url, { waitUntil: 'load' });
+  const text = await page.evaluate(readWithTreeWalker);
+  const found = scanText(text, pack).mentions.map((m) => [m.start, m.end, m.kind === 'unit' ? 0 : 1] as const);
+  const times: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    times.push(
+      await page.evaluate((spans) => {
+        CSS.highlights.clear();
+        const t0 = performance.now();
+        const nodes: Text[] = [];
+        const starts: number[] = [];
+        let length = 0;
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes.push(n as Text);
+          starts.push(length);
+          length += (n as Text).data.length;
+        }
+        const at = (offset: number) => {
+          let lo = 0;
+          let hi = starts.length - 1;
+          while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid]! <= offset) lo = mid;
+            else hi = mid - 1;
+          }
+          return lo;
+        };
+        const byClass: StaticRange[][] = [[], []];
+        for (const [s, e, cls] of spans) {
+          const a = at(s);
+          const b = at(e - 1);
+          byClass[cls]!.push(new StaticRange({ startContainer: nodes[a]!, startOffset: s - starts[a]!, endContainer: nodes[b]!, endOffset: e - starts[b]! }));
+        }
+        CSS.highlights.set('floor-unit', new Highlight(...byClass[0]!));
+        CSS.highlights.set('floor-project', new Highlight(...byClass[1]!));
+        return performance.now() - t0;
+      }, found),
+    );
+  }
+  return { time: median(times), ranges: found.length };
+}
+
+async function measureMarkJs(page: Page, url: string, patterns: string[]): Promise<{ time: number; marks: number }> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/mark.js/dist/mark.min.js') });
+  return page.evaluate(
+    (list) =>
+      new Promise<{ time: number; marks: number }>((resolve) => {
+        const t0 = performance.now();
+        const Mark = (window as unknown as { Mark: new (el: Element) => { mark(p: string[], o: object): void } }).Mark;
+        new Mark(document.body).mark(list, {
+          separateWordSearch: false,
+          diacritics: false,
+          done: (marks: number) => resolve({ time: performance.now() - t0, marks }),
+        });
+      }),
+    patterns,
+  );
+}
+
+export async function runBrowserBench(): Promise<string[]> {
+  const dir = join(OUTPUT_DIR, 'bench');
+  mkdirSync(dir, { recursive: true });
+  const big = makeBigPage();
+  writeFileSync(join(dir, 'big.html'), big);
+  const server = await serveStatic(ROOT);
+  const pack = buildPack(bundledDataset);
+  const patterns = markPatterns();
+  const pages = [
+    { name: 'demo article', path: 'tests/demo/site/index.html' },
+    { name: '1 MB news page', path: 'test-output/bench/big.html' },
+  ];
+  const lines: string[] = [`browser: Chromium ${CHROMIUM}; mark.js gets ${patterns.length} patterns`];
+
+  const ext = await launchWithExtension();
+  // tsx compiles with esbuild's keepNames: functions sent to the page refer to its `__name` helper.
+  const keepNames = 'window.__name = (f) => f';
+  await ext.context.addInitScript(keepNames);
+  const plainBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * 127.0.0.1'] });
+  const plain = await plainBrowser.newContext();
+  await plain.addInitScript(keepNames);
+  try {
+    for (const p of pages) {
+      const oursRuns: OursRun[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const page = await ext.context.newPage();
+        oursRuns.push(await measureOurs(page, siteUrl(server, 'www.jinjiang.gov.cn', p.path)));
+        await page.close();
+      }
+      const ours = median(oursRuns.map((o) => o.drawn));
+      const longest = Math.max(...oursRuns.map((o) => o.longest));
+      const sample = oursRuns[0]!;
+      const floorPage = await plain.newPage();
+      const floor = await measureFloor(floorPage, siteUrl(server, 'plain.example.org', p.path), pack);
+      await floorPage.close();
+      const markPage = await plain.newPage();
+      const mark = await measureMarkJs(markPage, siteUrl(server, 'plain.example.org', p.path), patterns);
+      await markPage.close();
+      lines.push(
+        `${p.name} (${(big.length / 1e6).toFixed(2)} MB html for the big page): ours ${ms(ours)} start→drawn (read ${ms(sample.read)}, scan ${ms(sample.scan)}, draw ${ms(sample.draw)}; ${sample.ranges} ranges)` +
+          ` · floor ${ms(floor.time)} (${floor.ranges} ranges) · mark.js ${ms(mark.time)} (${mark.marks} marks)` +
+          ` · ours/floor ${(ours / floor.time).toFixed(2)}× · mark.js/ours ${(mark.time / ours).toFixed(0)}× · longest task ${ms(longest)}`,
+      );
+    }
+  } finally {
+    await ext.close();
+    await plainBrowser.close();
+    await server.close();
+  }
+  return lines;
+}

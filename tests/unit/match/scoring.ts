@@ -1,0 +1,130 @@
+/**
+ * The gold scorer (../shared/gold/score-mentions.py) ported to TypeScript, so the labelled
+ * pages and the seed gold are scored by the same rules: a prediction is a hit when kind and
+ * unit/seq agree and the spans overlap; optional gold and units inside a project span are
+ * neutral; everything else is a false positive.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractHtmlText } from '../../../lib/text/extract-html';
+
+export interface GoldMention {
+  kind: 'unit' | 'project';
+  unit?: string;
+  seq?: number;
+  start: number;
+  end: number;
+  text: string;
+  required: boolean;
+}
+
+export interface Predicted {
+  kind: 'unit' | 'project';
+  unit?: string;
+  seq?: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface DocScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  problems: string[];
+}
+
+const key = (m: { kind: string; unit?: string; seq?: number }) => (m.kind === 'unit' ? `unit:${m.unit}` : `project:${m.seq}`);
+const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+export function scoreDoc(name: string, text: string, gold: GoldMention[], preds: Predicted[]): DocScore {
+  const problems: string[] = [];
+  for (const p of preds) {
+    if (text.slice(p.start, p.end) !== p.text) {
+      problems.push(`${name}: offsets do not match text ${JSON.stringify(p.text)}`);
+      break;
+    }
+  }
+  const matched = new Set<number>();
+  let tp = 0;
+  let fp = 0;
+  for (const p of preds) {
+    let hit: number | undefined;
+    for (let i = 0; i < gold.length; i++) {
+      const g = gold[i]!;
+      if (key(g) === key(p) && overlap(g, p)) {
+        hit = i;
+        if (!matched.has(i)) break;
+      }
+    }
+    if (hit !== undefined) {
+      if (!matched.has(hit) && gold[hit]!.required) {
+        matched.add(hit);
+        tp++;
+      }
+      continue;
+    }
+    if (p.kind === 'unit' && gold.some((g) => g.kind === 'project' && g.start <= p.start && p.end <= g.end)) continue;
+    fp++;
+    problems.push(`${name}: false ${p.kind} ${p.unit ?? ''}${p.kind === 'project' ? ' #' + p.seq : ''} at ${p.start} ${JSON.stringify(p.text)}`);
+  }
+  let fn = 0;
+  gold.forEach((g, i) => {
+    if (g.required && !matched.has(i)) {
+      fn++;
+      problems.push(`${name}: missed ${g.kind} ${g.unit ?? '#' + g.seq} ${JSON.stringify(g.text)} at ${g.start}`);
+    }
+  });
+  return { tp, fp, fn, problems };
+}
+
+export function f1(tp: number, fp: number, fn: number): { p: number; r: number; f1: number } {
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+/** A labelled page: the scan text and its gold mentions resolved to offsets. */
+export interface LabelledPage {
+  name: string;
+  url?: string;
+  text: string;
+  relevant: boolean;
+  gold: GoldMention[];
+}
+
+interface Label {
+  kind: 'unit' | 'project';
+  unit?: string;
+  seq?: number;
+  text: string;
+  occurrence: number;
+  required?: boolean;
+}
+
+export const PAGES_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'pages');
+
+/** The scan text of a page file, read the way `cli scan` reads it. */
+export function pageText(file: string): string {
+  const raw = readFileSync(join(PAGES_DIR, file), 'utf8');
+  return /\.html?$/.test(file) ? extractHtmlText(raw) : raw;
+}
+
+/** Loads tests/fixtures/pages/labels.json and resolves each label's text + occurrence to offsets. */
+export function loadLabelledPages(): LabelledPage[] {
+  const labels = JSON.parse(readFileSync(join(PAGES_DIR, 'labels.json'), 'utf8')) as {
+    pages: Record<string, { url?: string; relevant: boolean; mentions: Label[] }>;
+  };
+  return Object.entries(labels.pages).map(([name, page]) => {
+    const text = pageText(name);
+    const gold = page.mentions.map((l): GoldMention => {
+      let at = -1;
+      for (let n = 0; n < l.occurrence; n++) {
+        at = text.indexOf(l.text, at + 1);
+        if (at < 0) throw new Error(`${name}: label ${JSON.stringify(l.text)} occurrence ${l.occurrence} not found`);
+      }
+      return { kind: l.kind, unit: l.unit, seq: l.seq, start: at, end: at + l.text.length, text: l.text, required: l.required ?? true };
+    });
+    return { name, url: page.url, text, relevant: page.relevant, gold };
+  });
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../../lib/data/dataset';
+import { buildSearchDocs } from '../../../lib/search/documents';
+import { normaliseQuery, SearchIndex } from '../../../lib/search/search-index';
+import { runSearchBench, syntheticItems } from '../../bench/search.bench';
+
+const { items, units, places } = bundledDataset;
+const index = new SearchIndex(buildSearchDocs(items, units, places));
+const top = (q: string, ...rest: Parameters<SearchIndex['search']> extends [string, ...infer R] ? R : never) =>
+  index.search(q, ...rest).map((h) => (h.doc.kind === 'item' ? h.doc.seq : h.doc.name));
+
+describe('search over the real dataset', () => {
+  it('finds a project by a phrase inside its name', () => {
+    expect(top('微车管所')[0]).toBe(23);
+    expect(top('“微车管所”')[0]).toBe(23);
+    expect(top('家风书场')[0]).toBe(items.find((i) => i.name.includes('家风书场'))!.seq);
+  });
+
+  it('tolerates a wrong or an extra character', () => {
+    expect(top('微车馆所')[0]).toBe(23);
+    expect(top('微车管理所')[0]).toBe(23);
+  });
+
+  it('finds a unit by its full name or a short form, with its projects after it', () => {
+    for (const q of ['公安局', '市公安局', '晋江市公安局']) {
+      const r = top(q);
+      expect(r[0], q).toBe('公安局');
+      expect(r, q).toContain(23);
+    }
+    expect(top('晋江市公安局')).not.toContain('安海镇');
+    expect(top('市场监管局')[0]).toBe('市场监督管理局');
+  });
+
+  it('finds items by table number and by place', () => {
+    expect(top('23')[0]).toBe(23);
+    expect(top('第23项')[0]).toBe(23);
+    expect(top('五里工业园区')).toContain(23);
+  });
+
+  it('filters by unit, kind, town, status, followed and notes', () => {
+    expect(top('', { kind: 'unit' }, undefined, 500)).toHaveLength(units.length);
+    expect(top('', { unitId: 'gonganju', kind: 'item' }).sort()).toEqual(items.filter((i) => i.unitId === 'gonganju').map((i) => i.seq).sort());
+    expect(top('', { unitKind: '镇', kind: 'unit' }, undefined, 500).length).toBe(units.filter((u) => u.kind === '镇').length);
+    expect(top('', { status: 'in_progress' })).toEqual([]);
+    const yh = top('', { town: '永和镇', kind: 'item' });
+    expect(yh.length).toBeGreaterThan(0);
+    const marks = { followed: new Set(['mw2023-023']), noted: new Set(['mw2023-001']) };
+    expect(top('', { followed: true }, marks)).toEqual([23]);
+    expect(top('', { hasNotes: true }, marks)).toEqual([1]);
+    expect(top('微车管所', { followed: true }, { followed: new Set(), noted: new Set() })).toEqual([]);
+  });
+
+  it('ignores spaces and punctuation in the query', () => {
+    expect(normaliseQuery(' “微车 管所”！')).toBe('微车管所');
+  });
+});
+
+describe('search speed', () => {
+  it('stays within budget on the real and on a 10,000-item dataset', async () => {
+    expect(syntheticItems(10_000)).toHaveLength(10_000);
+    const lines = await runSearchBench();
+    expect(lines).toHaveLength(2);
+    // generous here (tests share the CPU); the bench itself reports against the real budgets
+    for (const l of lines) {
+      const max = Number(/max ([\d.]+) ms/.exec(l)![1]);
+      expect(max, l).toBeLessThan(l.includes('synthetic') ? 150 : 50);
+    }
+  }, 60_000);
+});
