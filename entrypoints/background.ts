@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { injectInto, syncAllSites } from '../lib/background/content-scripts';
+import { injectInto, syncContentScripts } from '../lib/background/content-scripts';
 import { createBackgroundService } from '../lib/background/service';
 import { bundledDataset } from '../lib/data/dataset';
 import { openLensDb } from '../lib/db/open';
@@ -41,7 +41,7 @@ export default defineBackground(() => {
   const route = createRouter(browser.runtime.id, service.handlers);
   browser.runtime.onMessage.addListener((msg, sender) => route(msg, sender));
 
-  const syncScripts = () => loadSettings().then((s) => syncAllSites(s.allSites)).catch((err: unknown) => log('content script registration failed', err));
+  const syncScripts = () => loadSettings().then(syncContentScripts).catch((err: unknown) => log('content script registration failed', err));
   void syncScripts();
   watchSettings(() => void syncScripts());
   browser.permissions.onAdded.addListener(() => void syncScripts());

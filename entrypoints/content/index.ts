@@ -7,6 +7,7 @@ import { parseTabRequest, type TabResponseMap } from '../../lib/messaging/tab-pr
 import { indexDataset } from '../../lib/overlay/card-model';
 import { Overlay } from '../../lib/overlay/controller';
 import { DEFAULT_MATCHES } from '../../lib/overlay/sites';
+import '../../components/overlay/highlights.css';
 
 const FLAG = '__minshengLens';
 

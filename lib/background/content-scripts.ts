@@ -3,23 +3,46 @@
  * scan (activeTab), and on every site while the optional all-sites permission is granted.
  */
 import { browser } from 'wxt/browser';
+import { matchPatternsFor } from '../overlay/sites';
+import { DEFAULT_AUTO_SITES, type Settings } from '../settings/settings';
+import { hostMatches } from '../settings/sites';
 
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** The highlight colours that go with it (injected with it: the manifest only covers its own sites). */
+export const CONTENT_STYLE_FILE = '/content-scripts/content.css';
 const ALL_SITES_ID = 'msl-all-sites';
 
 export async function injectInto(tabId: number): Promise<void> {
+  await browser.scripting.insertCSS({ target: { tabId }, files: [CONTENT_STYLE_FILE] });
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
 }
 
-/** Registers (or unregisters) the all-sites content script to match the setting and the permission. */
-export async function syncAllSites(wanted: boolean): Promise<boolean> {
-  const granted = await browser.permissions.contains({ origins: ['<all_urls>'] });
-  const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [ALL_SITES_ID] })).length > 0;
-  const on = wanted && granted;
-  if (on && !registered) {
-    await browser.scripting.registerContentScripts([{ id: ALL_SITES_ID, matches: ['<all_urls>'], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true }]);
-  } else if (!on && registered) {
-    await browser.scripting.unregisterContentScripts({ ids: [ALL_SITES_ID] });
+const USER_SITES_ID = 'msl-user-sites';
+
+/** Sites the user added beyond the defaults whose permission they granted. */
+async function grantedUserSites(settings: Settings): Promise<string[]> {
+  const extra = settings.autoSites.filter((s) => !DEFAULT_AUTO_SITES.some((d) => hostMatches(s, d)));
+  const granted: string[] = [];
+  for (const site of extra) if (await browser.permissions.contains({ origins: matchPatternsFor(site) })) granted.push(site);
+  return granted;
+}
+
+async function register(id: string, matches: string[]): Promise<void> {
+  const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  const same = current && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify([...matches].sort());
+  if (same) return;
+  if (current) await browser.scripting.unregisterContentScripts({ ids: [id] });
+  if (matches.length) {
+    await browser.scripting.registerContentScripts([{ id, matches, js: [CONTENT_SCRIPT_FILE], css: [CONTENT_STYLE_FILE], runAt: 'document_idle', persistAcrossSessions: true }]);
   }
-  return on;
+}
+
+/**
+ * Makes the registered content scripts follow the settings and the granted permissions:
+ * all sites while `<all_urls>` is granted and wanted, else the user's own extra sites.
+ */
+export async function syncContentScripts(settings: Settings): Promise<void> {
+  const all = settings.allSites && (await browser.permissions.contains({ origins: ['<all_urls>'] }));
+  await register(ALL_SITES_ID, all ? ['<all_urls>'] : []);
+  await register(USER_SITES_ID, all ? [] : (await grantedUserSites(settings)).flatMap(matchPatternsFor));
 }

@@ -14,6 +14,9 @@ import { follow, saveNote, unfollow } from '../db/user-data';
 import type { Settings } from '../settings/settings';
 import { siteIsAuto } from '../settings/sites';
 
+/** Off when the user said so, or (without "all sites") when the site is not on the automatic list. */
+export const siteOff = (host: string, s: Settings): boolean => siteIsAuto(host, s.disabledSites) || (!s.allSites && !siteIsAuto(host, s.autoSites));
+
 const hostOf = (url: string): string => {
   try {
     return new URL(url).hostname;
@@ -70,7 +73,8 @@ export function createBackgroundService(deps: BackgroundDeps) {
         noteCounts,
         sightings: settings.sightingsMode,
         wrapHighlights: settings.wrapHighlights,
-        siteDisabled: siteIsAuto(hostOf(pageUrl ?? canonicalUrl), settings.disabledSites),
+        highlightColours: settings.highlightColours,
+        siteDisabled: siteOff(hostOf(pageUrl ?? canonicalUrl), settings),
       };
     });
   }

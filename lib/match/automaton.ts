@@ -32,13 +32,20 @@ export function classTable(alphabet: string): Uint16Array {
 
 /** Builds the automaton for distinct, non-empty patterns (already normalised). */
 export function buildAutomaton(patterns: readonly string[]): Automaton {
-  const present = new Set<number>();
+  const present = new Uint8Array(0x10000);
+  const found: number[] = [];
   let total = 0;
   for (const p of patterns) {
     total += p.length;
-    for (let i = 0; i < p.length; i++) present.add(p.charCodeAt(i));
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      if (!present[c]) {
+        present[c] = 1;
+        found.push(c);
+      }
+    }
   }
-  const codes = Uint16Array.from(present).sort();
+  const codes = Uint16Array.from(found).sort();
   let alphabet = '';
   for (let i = 0; i < codes.length; i += 4096) alphabet += String.fromCharCode(...codes.subarray(i, i + 4096));
   const classOf = classTable(alphabet);
@@ -51,9 +58,8 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   let cap = 16;
   while (cap < maxStates * 2) cap *= 2;
   const mask = cap - 1;
-  const hState = new Int32Array(cap).fill(-1);
-  const hClass = new Uint16Array(cap);
-  const hChild = new Int32Array(cap);
+  // Slot h is [3h] = state + 1 (0: empty), [3h + 1] = class, [3h + 2] = child: one cache line per probe.
+  const slots = new Int32Array(cap * 3);
   let states = 1;
   for (let pid = 0; pid < patterns.length; pid++) {
     const p = patterns[pid]!;
@@ -62,18 +68,20 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       const c = classOf[p.charCodeAt(i)]!;
       let h = (Math.imul(s, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77)) & mask;
       for (;;) {
-        if (hState[h] === -1) {
+        const at = h * 3;
+        const occupant = slots[at]!;
+        if (occupant === 0) {
           const child = states++;
           parent[child] = s;
           viaClass[child] = c;
-          hState[h] = s;
-          hClass[h] = c;
-          hChild[h] = child;
+          slots[at] = s + 1;
+          slots[at + 1] = c;
+          slots[at + 2] = child;
           s = child;
           break;
         }
-        if (hState[h] === s && hClass[h] === c) {
-          s = hChild[h]!;
+        if (occupant === s + 1 && slots[at + 1] === c) {
+          s = slots[at + 2]!;
           break;
         }
         h = (h + 1) & mask;
@@ -148,9 +156,12 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
         // goto(f, c) through the construction hash
         let h = (Math.imul(f, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77)) & mask;
         next = -1;
-        while (hState[h] !== -1) {
-          if (hState[h] === f && hClass[h] === c) {
-            next = hChild[h]!;
+        for (;;) {
+          const at = h * 3;
+          const occupant = slots[at]!;
+          if (occupant === 0) break;
+          if (occupant === f + 1 && slots[at + 1] === c) {
+            next = slots[at + 2]!;
             break;
           }
           h = (h + 1) & mask;
@@ -182,9 +193,9 @@ export interface RawHits {
  * ends, the longest such pattern; shorter ones ending there lie inside it and could only
  * win where it loses, which longest-first selection makes rare enough to ignore.
  */
-export function scanAutomaton(a: Automaton, codes: Uint16Array, length: number): RawHits {
+export function scanAutomaton(a: Automaton, codes: Uint16Array, length: number, initialCapacity = 256): RawHits {
   const { classOf, rootNext, edgeStart, edgeClass, edgeTarget, fail, out, patternLength } = a;
-  let cap = 256;
+  let cap = Math.max(4, initialCapacity);
   let start = new Int32Array(cap);
   let end = new Int32Array(cap);
   let pattern = new Int32Array(cap);

@@ -271,19 +271,25 @@ export function linkMentions(input: LinkInput): Mention[] {
    * A phrase that named no project may still contain a unit (金井镇中心卫生院 → 金井镇):
    * scan inside it, without the phrase itself, and link what units it holds.
    */
+  const unitsInside = unitsInsideCache(pack);
   const linkUnitsInside = (t: number): void => {
+    const p0 = tokens.pattern[t]!;
+    if (unitsInside[p0] === 0) return;
     const s0 = tokens.start[t]!;
     const len = tokens.end[t]! - s0;
-    const inner = selectLongest(scanAutomaton(pack.automaton, norm.codes.subarray(s0, s0 + len), len), len, len);
+    const inner = selectLongest(scanAutomaton(pack.automaton, norm.codes.subarray(s0, s0 + len), len, 8), len, len);
+    let found = 0;
     for (let i = 0; i < inner.count; i++) {
       const p = inner.pattern[i]!;
       for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
         if (pack.entryKind[j] === Entry.Unit) {
+          found = 1;
           linkUnit(t, j, s0 + inner.start[i]!, s0 + inner.end[i]!, true);
           break;
         }
       }
     }
+    unitsInside[p0] = found; // the pattern's text decides: same answer next time
   };
 
   const isLocalPlace = (u: number): boolean => {
@@ -389,6 +395,17 @@ export function linkMentions(input: LinkInput): Mention[] {
     else if (hasItem) linkUnitsInside(t);
   }
   return mentions;
+}
+
+/** Per pack: does pattern p contain a unit name (-1 not known yet, 0 no, 1 yes)? Filled lazily. */
+const insideCaches = new WeakMap<MatchPack, Int8Array>();
+function unitsInsideCache(pack: MatchPack): Int8Array {
+  let c = insideCaches.get(pack);
+  if (!c) {
+    c = new Int8Array(pack.automaton.patternLength.length).fill(-1);
+    insideCaches.set(pack, c);
+  }
+  return c;
 }
 
 /** True if the normalised text right before s ends with another place's name. */

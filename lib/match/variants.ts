@@ -38,10 +38,11 @@ export function nameVariants(name: string, towns: string[]): string[] {
   }
   const all = new Set<string>(heads);
   for (const h of heads) {
-    const bare = stripSuffix(h);
-    for (const t of bare) all.add(t);
-    // …and with the other tail: pages write 改造项目 for a row printed as 改造 (or 工程).
-    for (const t of bare.length ? bare : [h]) for (const tail of ['项目', '工程']) all.add(t + tail);
+    for (const t of stripSuffix(h)) all.add(t);
+    // …and with the other tail: pages write 改造项目 for a row printed as 改造 or 改造工程.
+    if (h.endsWith('项目')) all.add(h.slice(0, -2) + '工程');
+    else if (h.endsWith('工程')) all.add(h.slice(0, -2) + '项目');
+    else all.add(h + '项目');
   }
   all.delete(key);
   return [...all].filter((v) => v.length >= 4);

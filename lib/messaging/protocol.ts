@@ -7,6 +7,7 @@ import type { DatasetSummary } from '../db/queries';
 import type { Note, PassageAnchor, TargetRef } from '../db/records';
 import type { PageInfo, SightingReport } from '../db/sightings';
 import type { Locale } from '../i18n';
+import type { HighlightColours } from '../settings/settings';
 
 export type Request =
   | { type: 'ping' }
@@ -38,6 +39,7 @@ export interface OverlayState {
   wrapHighlights: boolean;
   /** The user said "don't run on this site". */
   siteDisabled: boolean;
+  highlightColours: HighlightColours;
 }
 
 export interface ResponseMap {

@@ -19,7 +19,7 @@ import type { ReportedTarget, TabReport } from '../messaging/tab-protocol';
 import { extractDomText, type DomText } from '../text/extract-dom';
 import { cardModelFor, type DatasetIndex } from './card-model';
 import { nodeIndex, offsetOfPoint, spanFor, type DomSpan } from './dom-spans';
-import type { HighlightClass } from './highlight-classes';
+import { customStyles, DEFAULT_HIGHLIGHT_STYLES, type HighlightClass } from './highlight-classes';
 import { createCssHighlightPainter, createWrappingPainter, supportsCssHighlights, WRAP_TAG, type Drawing, type DrawSpan, type Painter } from './highlighter';
 import { MentionStore, type PlacedMention } from './mention-store';
 import { pageInfoOf } from './page-info';
@@ -110,6 +110,7 @@ export class Overlay {
     const body = this.doc.body;
     if (!body) return this.state;
     const t0 = performance.now();
+    if (this.env.startedAt !== undefined) measure('setup', this.env.startedAt, t0);
     const dom = readText(body);
     if (!force && !quickGate(dom.text, this.doc.location.href)) {
       this.state = 'skipped';
@@ -148,16 +149,19 @@ export class Overlay {
     this.followed = new Set(this.userState.followed);
     this.state = 'active';
     const win = this.doc.defaultView as Window & typeof globalThis;
+    const custom = customStyles(this.userState.highlightColours);
     this.painter =
       !this.userState.wrapHighlights && supportsCssHighlights(win)
-        ? createCssHighlightPainter(this.doc, Math.random().toString(36).slice(2, 8))
-        : createWrappingPainter(this.doc);
+        ? createCssHighlightPainter(this.doc, custom)
+        : createWrappingPainter(this.doc, { ...DEFAULT_HIGHLIGHT_STYLES, ...custom });
     this.host = createShadowHost(this.doc, OVERLAY_CSS);
     this.ui = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: this.userState.locale });
     render(createElement(OverlayRoot, { store: this.ui }), this.host.root);
 
+    const tPlace = performance.now();
     this.store.add(this.place(dom, mentions));
     this.anchorNotes(dom);
+    measure('place', tPlace);
     await yieldToMain();
     if (this.disposed) return;
     const tDraw = performance.now();

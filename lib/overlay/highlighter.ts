@@ -25,32 +25,42 @@ export function supportsCssHighlights(win: Window & typeof globalThis): boolean 
   return typeof win.Highlight === 'function' && typeof win.CSS !== 'undefined' && 'highlights' in win.CSS;
 }
 
-export function highlightName(cls: HighlightClass, suffix: string): string {
-  return `msl-${cls}-${suffix}`;
+/** Our highlights' names; components/overlay/highlights.css styles them. */
+export function highlightName(cls: HighlightClass): string {
+  return `msl-${cls}`;
 }
 
 function cssFor(name: string, s: HighlightStyle): string {
   return `::highlight(${name}){background-color:${s.background};color:${s.color};${s.decoration ? `text-decoration:${s.decoration};` : ''}}`;
 }
 
-export function createCssHighlightPainter(doc: Document, suffix: string, styles: Styles = DEFAULT_HIGHLIGHT_STYLES): Painter {
+/**
+ * Draws with the Highlight API. The default colours come from the content script's own
+ * stylesheet; only user-chosen colours add a sheet at runtime (one restyle, their choice).
+ */
+export function createCssHighlightPainter(doc: Document, styles?: Partial<Styles>): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
-  const sheet = new win.CSSStyleSheet();
-  sheet.replaceSync(HIGHLIGHT_CLASSES.map((c) => cssFor(highlightName(c, suffix), styles[c])).join('\n'));
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  let sheet: CSSStyleSheet | undefined;
+  const custom = styles && HIGHLIGHT_CLASSES.filter((c) => styles[c]);
+  if (custom?.length) {
+    sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(custom.map((c) => cssFor(highlightName(c), styles![c]!)).join('\n'));
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  }
   const registered = new Set<string>();
   return {
     kind: 'css-highlights',
     draw(drawing) {
       for (const cls of HIGHLIGHT_CLASSES) {
-        const name = highlightName(cls, suffix);
+        const name = highlightName(cls);
         const spans = drawing[cls] ?? [];
         if (!spans.length) {
           win.CSS.highlights.delete(name);
           registered.delete(name);
           continue;
         }
-        const hl = new win.Highlight(...spans.map((s) => new win.StaticRange(s)));
+        const hl = new win.Highlight();
+        for (const s of spans) hl.add(new win.StaticRange(s));
         hl.priority = HIGHLIGHT_PRIORITY[cls];
         win.CSS.highlights.set(name, hl);
         registered.add(name);
@@ -59,7 +69,7 @@ export function createCssHighlightPainter(doc: Document, suffix: string, styles:
     clear() {
       for (const name of registered) win.CSS.highlights.delete(name);
       registered.clear();
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      if (sheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     },
   };
 }

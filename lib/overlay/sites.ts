@@ -1,18 +1,14 @@
 /**
- * Where the content script runs by itself: government sites and the Jinjiang, Quanzhou and
- * Fujian news sites that cover the projects. Elsewhere it runs only when the user asks
- * ("scan this page", via activeTab) or grants the optional all-sites permission.
+ * Where the content script is declared to run by itself: the default site list of the
+ * settings, http and https, each host and its subdomains. Elsewhere it runs only when the user
+ * asks ("scan this page", via activeTab), adds a site (with its permission) or grants all sites.
  */
-export const DEFAULT_MATCHES: string[] = [
-  '*.gov.cn',
-  'ijjnews.com',
-  'fjdaily.com',
-  'mnw.cn',
-  'qzwb.com',
-  'qzcns.com',
-  'fjsen.com',
-  'chinadaily.com.cn',
-].flatMap((host) => {
-  const bare = host.replace(/^\*\./, '');
-  return ['http', 'https'].flatMap((scheme) => [`${scheme}://${bare}/*`, `${scheme}://*.${bare}/*`]).filter((p) => !p.includes('://gov.cn/'));
-});
+import { DEFAULT_AUTO_SITES } from '../settings/settings';
+
+/** Match patterns for a host and its subdomains (a bare TLD-like suffix such as gov.cn: only subdomains). */
+export function matchPatternsFor(host: string): string[] {
+  const subdomainsOnly = host.split('.').length <= 2 && host.endsWith('.cn') && host.startsWith('gov.');
+  return ['http', 'https'].flatMap((scheme) => (subdomainsOnly ? [`${scheme}://*.${host}/*`] : [`${scheme}://${host}/*`, `${scheme}://*.${host}/*`]));
+}
+
+export const DEFAULT_MATCHES: string[] = DEFAULT_AUTO_SITES.flatMap(matchPatternsFor);

@@ -38,20 +38,26 @@ export interface Settings {
   disabledSites: string[];
 }
 
-/** Where coverage of Jinjiang's projects is usually published: the city's and province's government and news sites. */
+/**
+ * Where coverage of Jinjiang's projects is usually published: every government site
+ * (gov.cn), the Jinjiang, Quanzhou and Fujian news sites. The content script is declared for
+ * exactly these (lib/overlay/sites.ts builds its match patterns from this list).
+ */
 export const DEFAULT_AUTO_SITES: readonly string[] = [
-  'jinjiang.gov.cn',
-  'jjjjb.fjdaily.com',
+  'gov.cn',
   'ijjnews.com',
-  'quanzhou.gov.cn',
-  'qzwb.com',
-  'fujian.gov.cn',
   'fjdaily.com',
+  'mnw.cn',
+  'qzwb.com',
+  'qzcns.com',
+  'fjsen.com',
+  'chinadaily.com.cn',
 ];
 
 export const DEFAULT_HIGHLIGHT_COLOURS: HighlightColours = {
-  project: { background: '#fff1a8', text: '#1d2330' },
-  unit: { background: '#d6ebff', text: '#1d2330' },
+  // the same as components/overlay/highlights.css (a test keeps them equal)
+  project: { background: '#c8f0cf', text: '#0a2410' },
+  unit: { background: '#cfe3ff', text: '#0b1a33' },
 };
 
 export const SIGHTINGS_MODES: readonly SightingsMode[] = ['all', 'followed', 'off'];

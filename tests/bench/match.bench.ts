@@ -97,27 +97,28 @@ export function runMatchBench(log: (line: string) => void = console.log): BenchR
     log(`${name.padEnd(58)} ${value.toFixed(unit === 'x' ? 1 : 2).padStart(9)} ${unit}${target ? `   (target ${target})` : ''}`);
   };
 
+  // Pack builds first, before the big pages exist: a build is what a fresh content script does.
+  const buildMs = time(() => buildPack(bundledDataset), 30);
+  report('pack build, real dataset (median of 30)', buildMs, 'ms', '≤ 10 ms');
+  const pack = buildPack(bundledDataset);
+
   const page = mixedPage();
   const chars = page.length;
   log(`mixed page: ${chars} UTF-16 units; unrelated page: ${unrelatedPage().length}`);
-
-  const buildMs = time(() => buildPack(bundledDataset), 20);
-  report('pack build, real dataset', buildMs, 'ms', '≤ 10 ms');
-  const pack = buildPack(bundledDataset);
 
   const normMs = time(() => normaliseCodes(page), 10);
   report('normalise 1 MB', normMs, 'ms');
   const norm = normaliseCodes(page);
   const scanMs = time(() => scanTokens(pack, norm), 10);
   report('automaton scan + selection 1 MB (no normalisation)', scanMs, 'ms');
-  const fullMs = time(() => scanText(page, pack), 10);
+  const fullMs = time(() => scanText(page, pack), 21);
   const throughput = chars / fullMs / 1000; // M chars per second
   report('scanText 1 MB (normalise + scan + link + gate)', fullMs, 'ms');
   report('matcher throughput, real dataset', throughput, 'M chars/s', '≥ 20');
   const mentions = scanText(page, pack).mentions.length;
   log(`  (${mentions} mentions on the mixed page)`);
   const dense = mixedPage(MB, 0.7);
-  const denseMs = time(() => scanText(dense, pack), 10);
+  const denseMs = time(() => scanText(dense, pack), 21);
   report('matcher throughput, mention-dense page (70% coverage)', dense.length / denseMs / 1000, 'M chars/s');
   log(`  (${scanText(dense, pack).mentions.length} mentions on the dense page)`);
 
@@ -148,10 +149,10 @@ export function runMatchBench(log: (line: string) => void = console.log): BenchR
   report('speed-up of scanText over per-term RegExp', regexMs / fullMs, 'x');
 
   const synthetic = syntheticDataset(bundledDataset, 10_000);
-  const synthBuildMs = time(() => buildPack(synthetic), 5);
-  report('pack build, 10,000 projects × 5 names', synthBuildMs, 'ms', '≤ 200 ms');
+  const synthBuildMs = time(() => buildPack(synthetic), 7);
+  report('pack build, 10,000 projects × 5 names (median of 7)', synthBuildMs, 'ms', '≤ 200 ms');
   const synthPack = buildPack(synthetic);
-  const synthMs = time(() => scanText(page, synthPack), 10);
+  const synthMs = time(() => scanText(page, synthPack), 21);
   const synthThroughput = chars / synthMs / 1000;
   report('matcher throughput, 10,000 projects', synthThroughput, 'M chars/s');
   report('real / synthetic throughput ratio', throughput / synthThroughput, 'x', '≤ 2');

@@ -25,7 +25,7 @@ function highlights(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     CSS.highlights.forEach((hl, name) => {
-      out[name.replace(/-[a-z0-9]+$/, '')] = [...hl].map((r) => {
+      out[name] = [...hl].map((r) => {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);

@@ -6,7 +6,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Settings } from '../../../lib/settings/settings';
-import { normaliseHostPattern } from '../../../lib/settings/sites';
+import { hostMatches, normaliseHostPattern } from '../../../lib/settings/sites';
+import { DEFAULT_AUTO_SITES } from '../../../lib/settings/settings';
+import { matchPatternsFor } from '../../../lib/overlay/sites';
 import { saveSettings } from '../../../lib/settings/store';
 import { useI18n } from '../../i18n';
 
@@ -28,12 +30,22 @@ export function SitesSetting({ settings }: { settings: Settings }) {
     })();
   }, [settings.allSites]);
 
-  const add = () => {
+  const add = async () => {
     const p = normaliseHostPattern(draft);
     if (!p) return setMessage(t('siteInvalid', { site: draft.trim() }));
     setMessage('');
+    // A site beyond the defaults needs its host permission, asked for now (the click is the gesture).
+    if (!DEFAULT_AUTO_SITES.some((d) => hostMatches(p, d))) {
+      const granted = await browser.permissions.request({ origins: matchPatternsFor(p) }).catch(() => false);
+      if (!granted) return setMessage(t('permissionDenied'));
+    }
     setDraft('');
-    if (!settings.autoSites.includes(p)) void saveSettings({ autoSites: [...settings.autoSites, p] });
+    if (!settings.autoSites.includes(p)) await saveSettings({ autoSites: [...settings.autoSites, p] });
+  };
+
+  const remove = async (site: string) => {
+    await saveSettings({ autoSites: settings.autoSites.filter((x) => x !== site) });
+    if (!DEFAULT_AUTO_SITES.includes(site)) await browser.permissions.remove({ origins: matchPatternsFor(site) }).catch(() => false);
   };
 
   const toggleAll = async (on: boolean) => {
@@ -60,7 +72,7 @@ export function SitesSetting({ settings }: { settings: Settings }) {
         {settings.autoSites.map((s) => (
           <li key={s}>
             <code>{s}</code>{' '}
-            <button type="button" aria-label={t('removeSite', { site: s })} onClick={() => void saveSettings({ autoSites: settings.autoSites.filter((x) => x !== s) })}>
+            <button type="button" aria-label={t('removeSite', { site: s })} onClick={() => void remove(s)}>
               ×
             </button>
           </li>
@@ -70,7 +82,7 @@ export function SitesSetting({ settings }: { settings: Settings }) {
         class="row"
         onSubmit={(e) => {
           e.preventDefault();
-          add();
+          void add();
         }}
       >
         <label for="site-input">{t('sitePattern')}</label>

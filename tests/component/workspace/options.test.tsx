@@ -53,16 +53,23 @@ describe('options page', () => {
     expect(screen.getByLabelText('界面语言')).toBeTruthy();
   });
 
-  it('adds and removes sites, refusing something that is not a host name', async () => {
+  it('adds and removes sites, asking for the permission of a new one, refusing something that is not a host name', async () => {
+    const request = vi.fn<(p: unknown) => Promise<boolean>>().mockResolvedValue(true);
+    (fakeBrowser as unknown as { permissions: Record<string, unknown> }).permissions.request = request;
     show();
     fireEvent.input(screen.getByLabelText('网站域名'), { target: { value: 'https://www.example.gov.cn/news/1.html' } });
     fireEvent.click(screen.getByRole('button', { name: '添加' }));
     await waitFor(async () => expect((await loadSettings()).autoSites).toContain('example.gov.cn'));
+    expect(request).not.toHaveBeenCalled(); // covered by gov.cn, which the extension already runs on
+    fireEvent.input(screen.getByLabelText('网站域名'), { target: { value: 'news.example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: '添加' }));
+    await waitFor(async () => expect((await loadSettings()).autoSites).toContain('news.example.org'));
+    expect(request).toHaveBeenCalledWith({ origins: ['http://news.example.org/*', 'http://*.news.example.org/*', 'https://news.example.org/*', 'https://*.news.example.org/*'] });
     fireEvent.input(screen.getByLabelText('网站域名'), { target: { value: 'not a site' } });
     fireEvent.click(screen.getByRole('button', { name: '添加' }));
     expect(screen.getByRole('alert').textContent).toContain('不是有效的网站域名');
-    fireEvent.click(screen.getByRole('button', { name: '移除 jinjiang.gov.cn' }));
-    await waitFor(async () => expect((await loadSettings()).autoSites).not.toContain('jinjiang.gov.cn'));
+    fireEvent.click(screen.getByRole('button', { name: '移除 ijjnews.com' }));
+    await waitFor(async () => expect((await loadSettings()).autoSites).not.toContain('ijjnews.com'));
   });
 
   it('asks for the all-sites permission when ticked, and stays off when refused', async () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../lib/messaging/protocol';
+import { DEFAULT_HIGHLIGHT_COLOURS } from '../../../lib/settings/settings';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
 
 const handlers: Handlers = {
   ping: () => ({ pong: true, version: '9' }),
   'dataset/ensure': () => Promise.reject(new Error('disk on fire')),
   'page/gate': () => ({ ok: true }),
-  'overlay/state': () => ({ locale: 'zh_CN', followed: [], pageNotes: [], noteCounts: {}, sightings: 'all', wrapHighlights: false, siteDisabled: false }),
+  'overlay/state': () => ({ locale: 'zh_CN', followed: [], pageNotes: [], noteCounts: {}, sightings: 'all', wrapHighlights: false, siteDisabled: false, highlightColours: DEFAULT_HIGHLIGHT_COLOURS }),
   'follow/set': (req) => ({ followed: req.follow }),
   'note/save': () => Promise.reject(new Error('not in this test')),
   'sightings/record': (req) => ({ recorded: req.reports.length }),
