@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { bundledDataset } from '../../lib/data/dataset';
-import { buildPack } from '../../lib/match/pack';
+import { rawDataset } from '../../lib/data/raw-dataset';
+import { buildPack, type MatchPack } from '../../lib/match/pack';
 import { request } from '../../lib/messaging/client';
 import { parseTabRequest, type TabResponseMap } from '../../lib/messaging/tab-protocol';
-import { indexDataset } from '../../lib/overlay/card-model';
+import { indexDataset, type DatasetIndex } from '../../lib/overlay/card-model';
 import { Overlay } from '../../lib/overlay/controller';
 import { DEFAULT_MATCHES } from '../../lib/overlay/sites';
 import '../../components/overlay/highlights.css';
@@ -21,7 +21,13 @@ export default defineContentScript({
     if (w[FLAG]) return;
     w[FLAG] = true;
 
-    const overlay = new Overlay({ doc: document, startedAt, pack: buildPack(bundledDataset), index: indexDataset(bundledDataset), send: request });
+    let engine: { pack: MatchPack; index: DatasetIndex } | undefined;
+    const overlay = new Overlay({
+      doc: document,
+      startedAt,
+      engine: () => (engine ??= { pack: buildPack(rawDataset), index: indexDataset(rawDataset) }),
+      send: request,
+    });
     const started = overlay.start(false);
 
     browser.runtime.onMessage.addListener((raw, sender) => {

@@ -17,9 +17,17 @@ export interface ScanOptions {
 /** Buffers reused across calls: scanText is synchronous, and nothing it returns refers to them. */
 const scratch: NormaliseScratch = { codes: new Uint16Array(0), map: new Int32Array(1) };
 
-export function scanText(text: string, pack: MatchPack, options: ScanOptions = {}): ScanResult {
-  const norm = normaliseCodes(text, scratch);
+/**
+ * The same work as `scanText`, as a generator that pauses between its phases (normalise,
+ * automaton, counts, link), so the content script can give the page its main thread back
+ * between them (no long task on a big page). Run to the end, it is `scanText`.
+ */
+export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptions = {}, buffers?: NormaliseScratch): Generator<void, ScanResult, void> {
+  // Paused runs may interleave, so only the synchronous scanText shares the scratch buffers.
+  const norm = normaliseCodes(text, buffers);
+  yield;
   const tokens = scanTokens(pack, norm);
+  yield;
   const counts: GateCounts = new Map();
   const places = new Set<string>();
   for (let t = 0; t < tokens.count; t++) {
@@ -39,6 +47,15 @@ export function scanText(text: string, pack: MatchPack, options: ScanOptions = {
     tokens,
     foreignPage: foreignPage(pack.gateWords, counts, places.size),
   });
+  yield;
   const relevance = scoreRelevance({ words: pack.gateWords, counts, places: [...places], mentions, url: options.url });
   return { ...relevance, mentions };
+}
+
+export function scanText(text: string, pack: MatchPack, options: ScanOptions = {}): ScanResult {
+  const steps = scanTextSteps(text, pack, options, scratch);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

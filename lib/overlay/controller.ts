@@ -12,11 +12,11 @@ import type { Note, TargetRef } from '../db/records';
 import type { SightingReport } from '../db/sightings';
 import { quickGate } from '../match/gate';
 import type { MatchPack } from '../match/pack';
-import { scanText } from '../match/scan-text';
+import { scanText, scanTextSteps } from '../match/scan-text';
 import type { Mention, Relevance } from '../match/types';
 import type { OverlayState, Request, ResponseMap } from '../messaging/protocol';
 import type { ReportedTarget, TabReport } from '../messaging/tab-protocol';
-import { extractDomText, type DomText } from '../text/extract-dom';
+import { extractDomText, extractDomTextSteps, type DomText } from '../text/extract-dom';
 import { cardModelFor, type DatasetIndex } from './card-model';
 import { nodeIndex, offsetOfPoint, spanFor, type DomSpan } from './dom-spans';
 import { customStyles, DEFAULT_HIGHLIGHT_STYLES, type HighlightClass } from './highlight-classes';
@@ -25,16 +25,16 @@ import { MentionStore, type PlacedMention } from './mention-store';
 import { pageInfoOf } from './page-info';
 import { createShadowHost, HOST_TAG, isOwnNode, type ShadowHost } from './shadow-host';
 import { changedRoots } from './subtrees';
-import { yieldToMain } from './yield';
+import { runInSlices, yieldToMain } from './yield';
 
 export type Send = <R extends Request>(req: R) => Promise<ResponseMap[R['type']]>;
 
 export interface OverlayEnv {
   doc: Document;
+  /** The dataset's match pack and lookup index, built on first use: a page the gate rejects never pays for them. */
+  engine: () => { pack: MatchPack; index: DatasetIndex };
   /** performance.now() when the content script started, for the "start to drawn" measure. */
   startedAt?: number;
-  pack: MatchPack;
-  index: DatasetIndex;
   send: Send;
 }
 
@@ -55,13 +55,9 @@ function measure(name: string, start: number, end = performance.now()) {
   }
 }
 
-const isEditableOrOurs = (el: Element) => {
-  const editable = el.getAttribute('contenteditable');
-  return !(editable !== null && editable !== 'false') && el.localName !== HOST_TAG;
-};
-
+/** The page's text; our own UI host hangs off <html>, outside <body>, so it is never read. */
 function readText(root: Node): DomText {
-  return extractDomText(root, { isRendered: isEditableOrOurs });
+  return extractDomText(root, { skipEditable: true });
 }
 
 function rectOf(span: DomSpan | Range, doc: Document): Rect {
@@ -105,13 +101,18 @@ export class Overlay {
     return this.env.doc;
   }
 
+  private get engine() {
+    return this.env.engine();
+  }
+
   /** Gate and, if the page is about the projects (or `force`), draw everything. */
   async start(force = false): Promise<TabReport['state']> {
     const body = this.doc.body;
     if (!body) return this.state;
     const t0 = performance.now();
     if (this.env.startedAt !== undefined) measure('setup', this.env.startedAt, t0);
-    const dom = readText(body);
+    const dom = await runInSlices(extractDomTextSteps(body, { skipEditable: true }));
+    if (this.disposed) return this.state;
     if (!force && !quickGate(dom.text, this.doc.location.href)) {
       this.state = 'skipped';
       this.watchQuietly();
@@ -121,7 +122,8 @@ export class Overlay {
     await yieldToMain();
     if (this.disposed) return this.state;
     const tScan = performance.now();
-    const result = scanText(dom.text, this.env.pack, { url: this.doc.location.href });
+    const result = await runInSlices(scanTextSteps(dom.text, this.engine.pack, { url: this.doc.location.href }));
+    if (this.disposed) return this.state;
     if (result.relevant || force) {
       measure('read', t0, tRead);
       measure('scan', tScan);
@@ -140,7 +142,9 @@ export class Overlay {
     this.observer?.disconnect();
     this.observer = undefined;
     const info = pageInfoOf(this.doc);
+    const tState = performance.now();
     this.userState = await this.env.send({ type: 'overlay/state', canonicalUrl: info.canonicalUrl });
+    measure('state', tState);
     if (this.disposed) return;
     if (this.userState.siteDisabled && !force) {
       this.state = 'disabled';
@@ -154,9 +158,15 @@ export class Overlay {
       !this.userState.wrapHighlights && supportsCssHighlights(win)
         ? createCssHighlightPainter(this.doc, custom)
         : createWrappingPainter(this.doc, { ...DEFAULT_HIGHLIGHT_STYLES, ...custom });
-    this.host = createShadowHost(this.doc, OVERLAY_CSS);
     this.ui = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: this.userState.locale });
-    render(createElement(OverlayRoot, { store: this.ui }), this.host.root);
+    // Our UI's host element is only added to the page when there is something to show.
+    const unsubscribe = this.ui.subscribe(() => {
+      const { view, orphans } = this.ui!.get();
+      if (this.host || (view.kind === 'none' && !orphans.length)) return;
+      this.host = createShadowHost(this.doc, OVERLAY_CSS);
+      render(createElement(OverlayRoot, { store: this.ui! }), this.host.root);
+      unsubscribe();
+    });
 
     const tPlace = performance.now();
     this.store.add(this.place(dom, mentions));
@@ -199,15 +209,17 @@ export class Overlay {
 
   private classOf(m: Mention): HighlightClass {
     if (m.kind === 'unit') return 'unit';
-    const item = this.env.index.itemsById.get(m.id);
+    const item = this.engine.index.itemsById.get(m.id);
     return item?.status === 'completed' ? 'project-done' : 'project-open';
   }
 
   private draw() {
     if (!this.painter) return;
     const drawing: Required<Drawing> = { unit: [], 'project-done': [], 'project-open': [], followed: [], note: [] };
+    const keyed = this.painter.kind === 'wrapping';
     this.store.all().forEach((p, key) => {
-      const span: DrawSpan = { ...p.span, key };
+      // Only the fallback painter needs the key (to find a mention from its element).
+      const span: DrawSpan = keyed ? { ...p.span, key } : p.span;
       drawing[this.classOf(p.mention)].push(span);
       if (this.followed.has(p.mention.id)) drawing.followed.push(span);
     });
@@ -369,7 +381,7 @@ export class Overlay {
   private openCard(p: PlacedMention, pinned: boolean) {
     if (!this.ui) return;
     const m = p.mention;
-    const model = cardModelFor(this.env.index, { kind: m.kind, id: m.id, evidence: m.evidence });
+    const model = cardModelFor(this.engine.index, { kind: m.kind, id: m.id, evidence: m.evidence });
     if (!model) return;
     this.cardPinned = pinned;
     const target: TargetRef = { kind: m.kind === 'project' ? 'item' : 'unit', id: m.id };
@@ -510,7 +522,7 @@ export class Overlay {
       if (!root.isConnected) continue;
       const dom = readText(root);
       if (!dom.text) continue;
-      this.store.add(this.place(dom, scanText(dom.text, this.env.pack, { url: this.doc.location.href }).mentions));
+      this.store.add(this.place(dom, scanText(dom.text, this.engine.pack, { url: this.doc.location.href }).mentions));
     }
     const whole = readText(this.doc.body);
     this.anchorNotes(whole);
@@ -560,7 +572,7 @@ export class Overlay {
     let units = 0;
     let projects = 0;
     for (const { mention: m } of this.store.all()) {
-      const item = m.kind === 'project' ? this.env.index.itemsById.get(m.id) : undefined;
+      const item = m.kind === 'project' ? this.engine.index.itemsById.get(m.id) : undefined;
       if (m.kind === 'unit') units++;
       else {
         projects++;
@@ -570,7 +582,7 @@ export class Overlay {
       const seen = byId.get(m.id);
       if (seen) seen.count++;
       else {
-        const unit = m.kind === 'unit' ? this.env.index.unitsById.get(m.id) : undefined;
+        const unit = m.kind === 'unit' ? this.engine.index.unitsById.get(m.id) : undefined;
         byId.set(m.id, { kind: m.kind, id: m.id, label: item?.name ?? unit?.name ?? m.text, unit: m.unit, seq: m.seq, status: item?.status, count: 1 });
       }
     }

@@ -26,12 +26,15 @@ export class MentionStore {
   add(placed: PlacedMention[]): void {
     for (const p of placed) {
       this.list.push(p);
-      for (const node of new Set<Node>([p.span.startContainer, p.span.endContainer])) {
-        const at = this.byNode.get(node);
-        if (at) at.push(p);
-        else this.byNode.set(node, [p]);
-      }
+      this.index(p.span.startContainer, p);
+      if (p.span.endContainer !== p.span.startContainer) this.index(p.span.endContainer, p);
     }
+  }
+
+  private index(node: Node, p: PlacedMention) {
+    const at = this.byNode.get(node);
+    if (at) at.push(p);
+    else this.byNode.set(node, [p]);
   }
 
   /** Drops mentions inside `root` and any whose nodes left the document. */

@@ -4,3 +4,12 @@ export function yieldToMain(): Promise<void> {
   if (s?.yield) return s.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** Runs a generator to its end, yielding to the page at each of its pauses. */
+export async function runInSlices<T>(steps: Generator<void, T, void>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldToMain();
+  }
+}

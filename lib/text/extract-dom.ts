@@ -3,7 +3,7 @@
  * nodes it came from, so an offset maps back to (node, offset) for a highlight Range. Same
  * rules as the CLI's HTML extractor (visible-text.ts); the page is only read, never changed.
  */
-import { closeBoundary, isBlank, isSkipped, openBoundary, TextSink } from './visible-text';
+import { closeBoundary, hiddenByAttributes, isBlank, openBoundary, SKIP_TAGS, TextSink } from './visible-text';
 
 export interface DomText {
   text: string;
@@ -15,34 +15,105 @@ export interface DomText {
 export interface DomTextOptions {
   /** Extra visibility test for the live page (e.g. el => el.checkVisibility()); markup rules always apply. */
   isRendered?: (el: Element) => boolean;
+  /** Leave out editable regions (contenteditable): what the user is typing is theirs, not the page's. */
+  skipEditable?: boolean;
 }
 
+/** Blank without a regex in the common case: most text nodes start with a visible character. */
+function blank(data: string): boolean {
+  const c = data.charCodeAt(0);
+  if (c > 0x20 && c !== 0xa0 && c !== 0x3000 && c !== 0xfeff) return false;
+  return isBlank(data);
+}
+
+/**
+ * Iterative (deep pages cannot overflow the stack) and frugal with DOM calls, since every call
+ * from a content script crosses into the browser: attributes are read only for elements that
+ * have any, and never through a closure per element.
+ */
 export function extractDomText(root: Node, options: DomTextOptions = {}): DomText {
+  const steps = extractDomTextSteps(root, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Nodes visited between pauses of `extractDomTextSteps` (a few ms of work each). */
+const NODES_PER_SLICE = 8192;
+
+/**
+ * `extractDomText` as a generator that pauses every few thousand nodes, so reading a huge
+ * page never blocks the main thread for long. The page must not change between pauses
+ * (the content script reads, then rescans whatever its observer saw change).
+ */
+export function* extractDomTextSteps(root: Node, options: DomTextOptions = {}): Generator<void, DomText, void> {
+  let visited = 0;
   const sink = new TextSink();
   const nodes: Text[] = [];
   const starts: number[] = [];
-  const walk = (node: Node): void => {
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (isBlank(data)) return;
-      nodes.push(node as Text);
-      starts.push(sink.length);
-      sink.text(data);
-      return;
+  const { isRendered, skipEditable } = options;
+  let getter: Element | null = null;
+  const get = (a: string) => getter!.getAttribute(a);
+
+  /** Enters an element: false when its subtree is not read. */
+  const enter = (el: Element, tag: string): boolean => {
+    if (SKIP_TAGS.has(tag)) return false;
+    if (el.hasAttributes()) {
+      getter = el;
+      if (hiddenByAttributes(get)) return false;
+      if (skipEditable) {
+        const editable = el.getAttribute('contenteditable');
+        if (editable !== null && editable !== 'false') return false;
+      }
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return; // comments, CDATA, PIs
-    let tag = '';
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      tag = el.localName.toLowerCase();
-      if (isSkipped(tag, (a) => el.getAttribute(a))) return;
-      if (options.isRendered && !options.isRendered(el)) return;
-      sink.boundary(openBoundary(tag));
-    }
-    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
-    if (tag) sink.boundary(closeBoundary(tag));
+    if (isRendered && !isRendered(el)) return false;
+    sink.boundary(openBoundary(tag));
+    return true;
   };
-  walk(root);
+
+  /** Tags of the open elements, so leaving one needs no DOM call for its name. */
+  const open: string[] = [];
+  if (root.nodeType === 1) {
+    const tag = (root as Element).localName;
+    if (!enter(root as Element, tag)) return { text: '', nodes, starts };
+  }
+  let node: Node | null = root.firstChild;
+  walk: while (node) {
+    if (++visited % NODES_PER_SLICE === 0) yield;
+    const type = node.nodeType;
+    if (type === 3) {
+      const data = (node as Text).data;
+      if (data && !blank(data)) {
+        nodes.push(node as Text);
+        starts.push(sink.length);
+        sink.text(data);
+      }
+    } else if (type === 1) {
+      const tag = (node as Element).localName;
+      if (enter(node as Element, tag)) {
+        const child: Node | null = node.firstChild;
+        if (child) {
+          open.push(tag);
+          node = child;
+          continue;
+        }
+        sink.boundary(closeBoundary(tag));
+      }
+    }
+    // next in document order, closing the elements we leave
+    while (node) {
+      const next: Node | null = node.nextSibling;
+      if (next) {
+        node = next;
+        continue walk;
+      }
+      node = node.parentNode;
+      if (!node || node === root) break walk;
+      sink.boundary(closeBoundary(open.pop()!));
+    }
+  }
+  if (root.nodeType === 1) sink.boundary(closeBoundary((root as Element).localName));
   return { text: sink.toString(), nodes, starts };
 }
 
