@@ -78,6 +78,15 @@ export function TabPanel() {
     if (!disabledHere && state.kind === 'report') await sendToTab(state.tabId, { type: 'tab/disable' }).catch(() => {});
     await load();
   };
+  /** Opens the side panel (Chromium) or sidebar (Firefox); must run inside the click. */
+  const openSidePanel = () => {
+    const api = browser as unknown as {
+      sidePanel?: { open(o: { tabId: number }): Promise<void> };
+      sidebarAction?: { open(): Promise<void> };
+    };
+    const opening = api.sidePanel ? api.sidePanel.open({ tabId: state.tabId }) : api.sidebarAction?.open();
+    void opening?.then(() => window.close(), (e: unknown) => setError(String((e as Error)?.message ?? e)));
+  };
   const reveal = (id: string) =>
     void sendToTab(state.tabId, { type: 'tab/reveal', id }).then(() => {
       if (!new URLSearchParams(location.search).has('tab')) window.close();
@@ -130,6 +139,9 @@ export function TabPanel() {
             {t('scanThisPage')}
           </button>
         )}
+        <button type="button" onClick={openSidePanel}>
+          {t('popupOpenSidePanel')}
+        </button>
         <button type="button" data-testid="tab-toggle-site" onClick={() => void toggleSite()}>
           {disabledHere ? t('popupRunAgain') : t('popupDontRun')}
         </button>

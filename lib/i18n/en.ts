@@ -222,4 +222,6 @@ export const en: Record<MessageKey, string> = {
   mdNoPage: 'Notes not on a page',
   mdSource: 'source',
   mdAbout: 'About',
+  disabledSitesTitle: 'Sites where it is turned off',
+  enableSite: 'Turn back on',
 };

@@ -220,6 +220,8 @@ export const zh_CN = {
   mdNoPage: '未关联页面的笔记',
   mdSource: '原文',
   mdAbout: '相关',
+  disabledSitesTitle: '已设置不运行的网站',
+  enableSite: '恢复运行',
 } as const;
 
 export type MessageKey = keyof typeof zh_CN;

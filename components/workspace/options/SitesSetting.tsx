@@ -89,6 +89,21 @@ export function SitesSetting({ settings }: { settings: Settings }) {
         <input id="site-input" type="text" value={draft} placeholder="example.gov.cn" onInput={(e) => setDraft(e.currentTarget.value)} />
         <button type="submit">{t('addSite')}</button>
       </form>
+      {settings.disabledSites.length > 0 && (
+        <>
+          <h3>{t('disabledSitesTitle')}</h3>
+          <ul class="site-list" data-testid="disabled-sites">
+            {settings.disabledSites.map((s) => (
+              <li key={s}>
+                <code>{s}</code>{' '}
+                <button type="button" onClick={() => void saveSettings({ disabledSites: settings.disabledSites.filter((x) => x !== s) })}>
+                  {t('enableSite')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <label class="check">
         <input type="checkbox" checked={settings.allSites} onChange={(e) => void toggleAll(e.currentTarget.checked)} /> {t('allSitesToggle')}
       </label>

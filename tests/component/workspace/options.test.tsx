@@ -72,6 +72,14 @@ describe('options page', () => {
     await waitFor(async () => expect((await loadSettings()).autoSites).not.toContain('ijjnews.com'));
   });
 
+  it('lists the sites turned off from the popup and turns one back on', async () => {
+    show({ ...DEFAULT_SETTINGS, disabledSites: ['www.jinjiang.gov.cn'] });
+    const list = screen.getByTestId('disabled-sites');
+    expect(list.textContent).toContain('jinjiang.gov.cn');
+    fireEvent.click(within(list).getByRole('button', { name: '恢复运行' }));
+    await waitFor(async () => expect((await loadSettings()).disabledSites).toEqual([]));
+  });
+
   it('asks for the all-sites permission when ticked, and stays off when refused', async () => {
     const request = vi.fn<(p: unknown) => Promise<boolean>>().mockResolvedValueOnce(false).mockResolvedValueOnce(true);
     (fakeBrowser as unknown as { permissions: Record<string, unknown> }).permissions.request = request;
