@@ -52,7 +52,7 @@ export default defineContentScript({
       };
       return answer();
     });
-    ctx.addEventListener(window, 'wxt:locationchange', () => void overlay.navigated());
+    ctx.addEventListener(window, 'wxt:locationchange', () => overlay.locationChanged());
     ctx.onInvalidated(() => overlay.dispose());
   },
 });

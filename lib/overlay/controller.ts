@@ -12,18 +12,21 @@ import type { Note, TargetRef } from '../db/records';
 import type { SightingReport } from '../db/sightings';
 import { quickGate } from '../match/gate';
 import type { MatchPack } from '../match/pack';
-import { scanText, scanTextSteps } from '../match/scan-text';
+import { scanTextSteps } from '../match/scan-text';
 import type { Mention, Relevance } from '../match/types';
 import type { OverlayState, Request, ResponseMap } from '../messaging/protocol';
-import type { ReportedTarget, TabReport } from '../messaging/tab-protocol';
+import type { TabReport } from '../messaging/tab-protocol';
 import { extractDomText, extractDomTextSteps, type DomText } from '../text/extract-dom';
 import { cardModelFor, type DatasetIndex } from './card-model';
-import { nodeIndex, offsetOfPoint, spanFor, type DomSpan } from './dom-spans';
+import { spanFor, type DomSpan } from './dom-spans';
+import { caretAt, pointInSpan } from './hit-test';
+import { buildReport } from './report';
+import { rangeToText, usableSelection } from './selection';
 import { customStyles, DEFAULT_HIGHLIGHT_STYLES, type HighlightClass } from './highlight-classes';
 import { createCssHighlightPainter, createWrappingPainter, supportsCssHighlights, WRAP_TAG, type Drawing, type DrawSpan, type Painter } from './highlighter';
 import { MentionStore, type PlacedMention } from './mention-store';
 import { pageInfoOf } from './page-info';
-import { createShadowHost, HOST_TAG, isOwnNode, type ShadowHost } from './shadow-host';
+import { createShadowHost, type ShadowHost } from './shadow-host';
 import { changedRoots } from './subtrees';
 import { runInSlices, yieldToMain } from './yield';
 
@@ -41,6 +44,7 @@ export interface OverlayEnv {
 const HOVER_DELAY_MS = 300;
 const HOVER_CLOSE_MS = 500;
 const MUTATION_DEBOUNCE_MS = 250;
+const QUIET_DEBOUNCE_MS = 1000;
 const CONTEXT = 32;
 
 /**
@@ -56,6 +60,8 @@ function measure(name: string, start: number, end = performance.now()) {
 }
 
 /** The page's text; our own UI host hangs off <html>, outside <body>, so it is never read. */
+const isStillOnPage = (p: PlacedMention) => p.span.startContainer.isConnected && p.span.endContainer.isConnected;
+
 function readText(root: Node): DomText {
   return extractDomText(root, { skipEditable: true });
 }
@@ -90,7 +96,10 @@ export class Overlay {
   private cardPinned = false;
   private listeners = new AbortController();
   private cursor = -1;
-  private disposed = false;
+  /** Bumped by every teardown: work begun under an older generation stops at its next pause. */
+  private generation = 0;
+  private starting = false;
+  private flushing = false;
   private lastUrl: string;
 
   constructor(private readonly env: OverlayEnv) {
@@ -105,82 +114,94 @@ export class Overlay {
     return this.env.engine();
   }
 
-  /** Gate and, if the page is about the projects (or `force`), draw everything. */
+  /**
+   * Gate and, if the page is about the projects (or `force`), draw everything. The page is
+   * watched from the first moment, so what changes while we read and scan is rescanned after.
+   */
   async start(force = false): Promise<TabReport['state']> {
+    const gen = ++this.generation;
     const body = this.doc.body;
     if (!body) return this.state;
-    const t0 = performance.now();
-    if (this.env.startedAt !== undefined) measure('setup', this.env.startedAt, t0);
-    const dom = await runInSlices(extractDomTextSteps(body, { skipEditable: true }));
-    if (this.disposed) return this.state;
-    if (!force && !quickGate(dom.text, this.doc.location.href)) {
-      this.state = 'skipped';
-      this.watchQuietly();
+    this.starting = true;
+    try {
+      this.watch();
+      const t0 = performance.now();
+      if (this.env.startedAt !== undefined) measure('setup', this.env.startedAt, t0);
+      const dom = await runInSlices(extractDomTextSteps(body, { skipEditable: true }));
+      if (gen !== this.generation) return this.state;
+      if (!force && !quickGate(dom.text, this.doc.location.href)) {
+        this.state = 'skipped';
+        return this.state;
+      }
+      const tRead = performance.now();
+      await yieldToMain();
+      if (gen !== this.generation) return this.state;
+      const tScan = performance.now();
+      const result = await runInSlices(scanTextSteps(dom.text, this.engine.pack, { url: this.doc.location.href }));
+      if (gen !== this.generation) return this.state;
+      if (result.relevant || force) {
+        measure('read', t0, tRead);
+        measure('scan', tScan);
+      }
+      this.relevance = { relevant: result.relevant, score: result.score, signals: result.signals };
+      if (!result.relevant && !force) {
+        this.state = 'irrelevant';
+        return this.state;
+      }
+      await this.activate(dom, result.mentions, force, gen);
       return this.state;
+    } finally {
+      if (gen === this.generation) {
+        this.starting = false;
+        // What changed meanwhile is handled now (a rescan when active, a re-gate otherwise).
+        if (this.pending.length) this.schedule();
+      }
     }
-    const tRead = performance.now();
-    await yieldToMain();
-    if (this.disposed) return this.state;
-    const tScan = performance.now();
-    const result = await runInSlices(scanTextSteps(dom.text, this.engine.pack, { url: this.doc.location.href }));
-    if (this.disposed) return this.state;
-    if (result.relevant || force) {
-      measure('read', t0, tRead);
-      measure('scan', tScan);
-    }
-    this.relevance = { relevant: result.relevant, score: result.score, signals: result.signals };
-    if (!result.relevant && !force) {
-      this.state = 'irrelevant';
-      this.watchQuietly();
-      return this.state;
-    }
-    await this.activate(dom, result.mentions, force);
-    return this.state;
   }
 
-  private async activate(dom: DomText, mentions: Mention[], force: boolean) {
-    this.observer?.disconnect();
-    this.observer = undefined;
+  private async activate(dom: DomText, mentions: Mention[], force: boolean, gen: number) {
     const info = pageInfoOf(this.doc);
     const tState = performance.now();
-    this.userState = await this.env.send({ type: 'overlay/state', canonicalUrl: info.canonicalUrl });
+    const userState = await this.env.send({ type: 'overlay/state', canonicalUrl: info.canonicalUrl });
     measure('state', tState);
-    if (this.disposed) return;
-    if (this.userState.siteDisabled && !force) {
+    if (gen !== this.generation) return;
+    this.userState = userState;
+    if (userState.siteDisabled && !force) {
       this.state = 'disabled';
+      this.observer?.disconnect();
       return;
     }
-    this.followed = new Set(this.userState.followed);
+    this.followed = new Set(userState.followed);
     this.state = 'active';
     const win = this.doc.defaultView as Window & typeof globalThis;
-    const custom = customStyles(this.userState.highlightColours);
+    const custom = customStyles(userState.highlightColours);
     this.painter =
-      !this.userState.wrapHighlights && supportsCssHighlights(win)
+      !userState.wrapHighlights && supportsCssHighlights(win)
         ? createCssHighlightPainter(this.doc, custom)
         : createWrappingPainter(this.doc, { ...DEFAULT_HIGHLIGHT_STYLES, ...custom });
-    this.ui = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: this.userState.locale });
+    const ui = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale });
+    this.ui = ui;
     // Our UI's host element is only added to the page when there is something to show.
-    const unsubscribe = this.ui.subscribe(() => {
-      const { view, orphans } = this.ui!.get();
-      if (this.host || (view.kind === 'none' && !orphans.length)) return;
+    const unsubscribe = ui.subscribe(() => {
+      const { view, orphans } = ui.get();
+      if (this.host || this.ui !== ui || (view.kind === 'none' && !orphans.length)) return;
       this.host = createShadowHost(this.doc, OVERLAY_CSS);
-      render(createElement(OverlayRoot, { store: this.ui! }), this.host.root);
+      render(createElement(OverlayRoot, { store: ui }), this.host.root);
       unsubscribe();
     });
 
     const tPlace = performance.now();
-    this.store.add(this.place(dom, mentions));
+    this.store.add(this.place(dom, mentions).filter(isStillOnPage));
     this.anchorNotes(dom);
     measure('place', tPlace);
     await yieldToMain();
-    if (this.disposed) return;
+    if (gen !== this.generation) return;
     const tDraw = performance.now();
     this.draw();
     measure('draw', tDraw);
     if (this.env.startedAt !== undefined) measure('drawn', this.env.startedAt);
     this.listen();
-    this.observe();
-    this.afterChange(dom);
+    this.afterChange(this.store.all(), dom.text);
   }
 
   private place(dom: DomText, mentions: Mention[]): PlacedMention[] {
@@ -232,27 +253,32 @@ export class Overlay {
     if (this.observer) this.pending.push(...this.observer.takeRecords());
     this.observer?.disconnect();
     work();
-    if (this.observer && !this.disposed) this.observeBody();
+    if (this.observer) this.observeBody();
   }
 
-  /** After the set of mentions changed: badge, sightings. */
-  private afterChange(dom: DomText) {
+  /** After mentions were added: badge, and sightings for the new ones (context from `text`). */
+  private afterChange(placed: readonly PlacedMention[], text: string) {
     void this.env.send({ type: 'page/gate', relevant: true, score: this.relevance.score, mentions: this.store.size }).catch(() => {});
-    this.recordSightings(dom);
+    this.recordSightings(placed, text);
   }
 
-  private recordSightings(dom: DomText | null) {
+  /**
+   * Sightings for items not yet recorded from this page load (all items, or only followed
+   * ones, as the user chose). `text` is what the mentions' offsets index, for the context.
+   */
+  private recordSightings(placed: readonly PlacedMention[], text: string) {
     const mode = this.userState?.sightings ?? 'off';
     if (mode === 'off') return;
     const reports: SightingReport[] = [];
-    for (const p of this.store.all()) {
-      const id = p.mention.id;
-      if (this.sighted.has(id) || (mode === 'followed' && !this.followed.has(id))) continue;
-      this.sighted.add(id);
-      const target: TargetRef = { kind: p.mention.kind === 'project' ? 'item' : 'unit', id };
-      const text = dom?.text ?? '';
-      const local = dom ? { prefix: text.slice(Math.max(0, p.mention.start - CONTEXT), p.mention.start), suffix: text.slice(p.mention.end, p.mention.end + CONTEXT) } : { prefix: '', suffix: '' };
-      reports.push({ target, quote: p.mention.text.slice(0, 1000), ...local });
+    for (const { mention: m } of placed) {
+      if (this.sighted.has(m.id) || (mode === 'followed' && !this.followed.has(m.id))) continue;
+      this.sighted.add(m.id);
+      reports.push({
+        target: { kind: m.kind === 'project' ? 'item' : 'unit', id: m.id },
+        quote: m.text.slice(0, 1000),
+        prefix: text.slice(Math.max(0, m.start - CONTEXT), m.start),
+        suffix: text.slice(m.end, m.end + CONTEXT),
+      });
     }
     if (reports.length) void this.env.send({ type: 'sightings/record', page: pageInfoOf(this.doc), reports }).catch(() => {});
   }
@@ -275,33 +301,13 @@ export class Overlay {
 
   private mentionAtPoint(x: number, y: number, target: EventTarget | null): PlacedMention | undefined {
     if (target instanceof Element && target.localName === WRAP_TAG) {
-      const key = Number(target.getAttribute('data-msl-key'));
-      const p = this.store.all()[key];
+      const p = this.store.all()[Number(target.getAttribute('data-msl-key'))];
       if (p) return p;
     }
-    const doc = this.doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
-    let node: Node | undefined;
-    let offset = 0;
-    const pos = doc.caretPositionFromPoint?.(x, y);
-    if (pos) {
-      node = pos.offsetNode;
-      offset = pos.offset;
-    } else {
-      const r = doc.caretRangeFromPoint?.(x, y);
-      if (r) {
-        node = r.startContainer;
-        offset = r.startOffset;
-      }
-    }
-    if (!node || node.nodeType !== 3) return undefined;
-    const hit = this.store.at(node, offset) ?? (offset > 0 ? this.store.at(node, offset - 1) : undefined);
-    if (!hit) return undefined;
-    // The caret is the nearest text position, possibly far away: require the point inside the text.
-    const range = doc.createRange();
-    range.setStart(hit.span.startContainer, hit.span.startOffset);
-    range.setEnd(hit.span.endContainer, hit.span.endOffset);
-    for (const r of range.getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return hit;
-    return undefined;
+    const caret = caretAt(this.doc, x, y);
+    if (!caret || caret.node.nodeType !== 3) return undefined;
+    const hit = this.store.at(caret.node, caret.offset) ?? (caret.offset > 0 ? this.store.at(caret.node, caret.offset - 1) : undefined);
+    return hit && pointInSpan(this.doc, hit.span, x, y) ? hit : undefined;
   }
 
   private onPointerMove(e: PointerEvent) {
@@ -400,7 +406,7 @@ export class Overlay {
             if (follow) this.followed.add(m.id);
             else this.followed.delete(m.id);
             this.draw();
-            if (follow) this.recordSightings(null);
+            if (follow) this.recordSightings([p], '');
             reopen();
           },
           onSaveNote: async (body) => {
@@ -423,19 +429,9 @@ export class Overlay {
 
   // ── passage notes ─────────────────────────────────────────────────────────
 
-  private selectedRange(): Range | null {
-    const sel = this.doc.getSelection();
-    if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
-    const range = sel.getRangeAt(0);
-    const text = range.toString();
-    if (!text.trim() || text.length > 2000) return null;
-    if (isOwnNode(range.commonAncestorContainer) || !this.doc.body.contains(range.commonAncestorContainer)) return null;
-    return range;
-  }
-
   private onSelection() {
     if (!this.ui) return;
-    const range = this.selectedRange();
+    const range = usableSelection(this.doc);
     const view = this.ui.get().view.kind;
     if (!range) {
       if (view === 'pill') this.ui.set({ view: { kind: 'none' } });
@@ -448,26 +444,12 @@ export class Overlay {
 
   /** Opens the note editor for the current selection; false when nothing usable is selected. */
   notePassage(): boolean {
-    const range = this.selectedRange();
+    const range = usableSelection(this.doc);
     if (!range || !this.ui) return false;
     const dom = readText(this.doc.body);
-    const idx = nodeIndex(dom);
-    const toText = (node: Node, offset: number, edge: 'start' | 'end') => {
-      if (node.nodeType === 3) return offsetOfPoint(dom, idx, node, offset);
-      // An element boundary: use the first/last text node inside or after it.
-      const walker = this.doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-      const child = node.childNodes[edge === 'start' ? offset : Math.max(0, offset - 1)];
-      if (child) walker.currentNode = child;
-      const t = child?.nodeType === 3 ? child : walker.nextNode();
-      if (!t) return -1;
-      const at = offsetOfPoint(dom, idx, t, 0);
-      return edge === 'start' || at < 0 ? at : at + (t as Text).data.length;
-    };
-    let start = toText(range.startContainer, range.startOffset, 'start');
-    let end = toText(range.endContainer, range.endOffset, 'end');
-    if (start < 0 || end <= start) return false;
-    while (start < end && /\s/.test(dom.text[start]!)) start++;
-    while (end > start && /\s/.test(dom.text[end - 1]!)) end--;
+    const passage = rangeToText(this.doc, dom, range);
+    if (!passage) return false;
+    const { start, end } = passage;
     const selectors = describeRange(dom.text, start, end);
     const info = pageInfoOf(this.doc);
     const r = rectOf(range, this.doc);
@@ -494,103 +476,105 @@ export class Overlay {
   // ── a changing page ──────────────────────────────────────────────────────
 
   private observeBody() {
-    this.observer!.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+    this.observer?.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
   }
 
-  private observe() {
+  /** One observer from the start of a run: records pile up and are handled, debounced, by `flush`. */
+  private watch() {
+    if (this.observer) return;
     this.observer = new MutationObserver((records) => {
       this.pending.push(...records);
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.flushMutations(), MUTATION_DEBOUNCE_MS);
+      this.schedule();
     });
     this.observeBody();
   }
 
-  /** Rescans only the subtrees that changed; a new address means a new page: rescan all. */
-  private flushMutations() {
-    const records = this.pending.splice(0);
-    if (this.disposed || this.state !== 'active') return;
+  /** The page moved to a new address (history API): handled like a change, after the page settles. */
+  locationChanged() {
+    this.schedule();
+  }
+
+  private schedule() {
+    clearTimeout(this.timer);
+    // Until the page looks relevant, re-gating is cheap but need not be eager.
+    this.timer = setTimeout(() => void this.flush(), this.state === 'active' ? MUTATION_DEBOUNCE_MS : QUIET_DEBOUNCE_MS);
+  }
+
+  /**
+   * Handles what changed: a new address is a new page (rescan all); on an active page only
+   * the changed subtrees are rescanned, in slices; on a page that was not relevant, the gate
+   * runs again. Changes that arrive meanwhile wait for the next round.
+   */
+  private async flush() {
+    if (this.flushing || this.starting || this.state === 'disabled') return;
     if (this.doc.location.href !== this.lastUrl) {
       void this.navigated();
       return;
     }
+    const records = this.pending.splice(0);
+    if (this.state !== 'active') {
+      if (records.length) void this.restart(false);
+      return;
+    }
     const roots = changedRoots(records);
     if (!roots.length) return;
-    const before = this.store.size;
-    for (const root of roots) {
-      this.store.removeWithin(root);
-      if (!root.isConnected) continue;
-      const dom = readText(root);
-      if (!dom.text) continue;
-      this.store.add(this.place(dom, scanText(dom.text, this.engine.pack, { url: this.doc.location.href }).mentions));
+    const gen = this.generation;
+    this.flushing = true;
+    try {
+      const url = this.doc.location.href;
+      for (const root of roots) {
+        this.store.removeWithin(root);
+        if (!root.isConnected) continue;
+        const dom = await runInSlices(extractDomTextSteps(root, { skipEditable: true }));
+        if (gen !== this.generation) return;
+        if (!dom.text) continue;
+        const result = await runInSlices(scanTextSteps(dom.text, this.engine.pack, { url }));
+        if (gen !== this.generation) return;
+        // Nodes may have left while we paused: keep only mentions still in the page.
+        const placed = this.place(dom, result.mentions).filter(isStillOnPage);
+        this.store.add(placed);
+        this.recordSightings(placed, dom.text);
+      }
+      // Passage notes index the whole page's text: re-anchor only when this page has any.
+      if (this.userState?.pageNotes.length) this.anchorNotes(readText(this.doc.body));
+      this.draw();
+      void this.env.send({ type: 'page/gate', relevant: true, score: this.relevance.score, mentions: this.store.size }).catch(() => {});
+    } finally {
+      if (gen === this.generation) {
+        this.flushing = false;
+        if (this.pending.length) this.schedule();
+      }
     }
-    const whole = readText(this.doc.body);
-    this.anchorNotes(whole);
-    this.draw();
-    if (this.store.size !== before || roots.length) this.afterChange(whole);
-  }
-
-  /** Until the page looks relevant, only a cheap debounced re-gate on added text runs. */
-  private watchQuietly() {
-    if (this.observer) return;
-    this.observer = new MutationObserver(() => {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        if (this.disposed || this.state === 'active') return;
-        this.observer?.disconnect();
-        this.observer = undefined;
-        void this.start(false);
-      }, 1000);
-    });
-    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
   }
 
   /** History-API navigation: the page is new, so everything is recomputed. */
   async navigated(): Promise<void> {
     this.lastUrl = this.doc.location.href;
-    this.teardown();
-    this.disposed = false;
-    this.listeners = new AbortController();
     this.sighted.clear();
-    await this.start(false);
+    await this.restart(false);
+  }
+
+  private async restart(force: boolean): Promise<void> {
+    this.teardown();
+    this.listeners = new AbortController();
+    await this.start(force);
   }
 
   async rescan(): Promise<TabReport> {
-    this.teardown();
-    this.disposed = false;
-    this.listeners = new AbortController();
-    await this.start(true);
+    await this.restart(true);
     return this.report();
   }
 
   // ── reporting and teardown ───────────────────────────────────────────────
 
   report(): TabReport {
-    const byId = new Map<string, ReportedTarget>();
-    let completed = 0;
-    let otherStatus = 0;
-    let units = 0;
-    let projects = 0;
-    for (const { mention: m } of this.store.all()) {
-      const item = m.kind === 'project' ? this.engine.index.itemsById.get(m.id) : undefined;
-      if (m.kind === 'unit') units++;
-      else {
-        projects++;
-        if (item?.status === 'completed') completed++;
-        else otherStatus++;
-      }
-      const seen = byId.get(m.id);
-      if (seen) seen.count++;
-      else {
-        const unit = m.kind === 'unit' ? this.engine.index.unitsById.get(m.id) : undefined;
-        byId.set(m.id, { kind: m.kind, id: m.id, label: item?.name ?? unit?.name ?? m.text, unit: m.unit, seq: m.seq, status: item?.status, count: 1 });
-      }
-    }
-    return { state: this.state, host: this.doc.location.hostname, ...this.relevance, counts: { units, projects, completed, otherStatus }, targets: [...byId.values()] };
+    return buildReport(this.state, this.doc.location.hostname, this.relevance, this.store.all(), this.engine.index);
   }
 
   private teardown() {
-    this.disposed = true;
+    this.generation++;
+    this.starting = false;
+    this.flushing = false;
     clearTimeout(this.timer);
     clearTimeout(this.hoverTimer);
     clearTimeout(this.closeTimer);

@@ -14,8 +14,13 @@ const DROP = 0;
 /** Dropped, and the next kept character begins a new line (for sentence bounds). */
 const DROP_LINE = 1;
 
-/** Whitespace of every kind: pages break names across lines and pad them with NBSPs. */
-const SPACES = '\t\v\f \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000';
+/**
+ * Whitespace of every kind: pages break names across lines and pad them with NBSPs. Not the
+ * tab: extracted text puts one between table cells, and a name never runs from one cell
+ * into the next (池店镇<tab>启承路… is a unit cell, then a project cell). It is kept as a
+ * character no pattern contains, so matches stop there.
+ */
+const SPACES = '\v\f \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000';
 const LINE_BREAKS = '\n\r\u2028\u2029';
 /** Invisible formatting: zero-width, soft hyphen, bidi controls, word joiner, BOM. */
 const INVISIBLE =
@@ -41,7 +46,7 @@ const NFKC_RANGES: Array<[number, number]> = [
 function buildTable(): Uint16Array {
   const t = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) t[c] = c;
-  for (let c = 0; c < 0x20; c++) t[c] = DROP; // control characters
+  for (let c = 0; c < 0x20; c++) t[c] = c === 0x09 ? c : DROP; // control characters (the tab stays: see SPACES)
   for (let c = 0x7f; c < 0xa0; c++) t[c] = DROP;
   for (let i = 0; i < TRAD_TO_SIMP.length; i += 2) t[TRAD_TO_SIMP.charCodeAt(i)] = TRAD_TO_SIMP.charCodeAt(i + 1);
   for (const [lo, hi] of NFKC_RANGES) {

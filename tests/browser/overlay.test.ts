@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
 
 let browser: ExtensionBrowser;
@@ -200,6 +200,73 @@ describe('the popup for this tab', () => {
     await popup.getByTestId('tab-toggle-site').click();
     await expect.poll(() => popup.getByTestId('tab-toggle-site').textContent()).toBe('不在此网站运行');
     await Promise.all([popup.close(), page.close()]);
+  });
+});
+
+/** Writes the extension's settings from the service worker (as the options page would). */
+async function setSettings(patch: Record<string, unknown>) {
+  await browser.worker.evaluate(async (p) => {
+    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const current = ((await c.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await c.storage.local.set({ settings: { ...current, ...p } });
+  }, patch);
+}
+
+describe('notes, fallback and navigation', () => {
+  it('lists a passage note as an orphan when its passage is gone from the page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/note-v1.html'));
+    await expect.poll(async () => (await highlights(page))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('紫帽镇文体活动广场口袋公园建设');
+    await selectText(page, '这些细节都来自居民座谈会上的建议');
+    await page.locator('msl-lens-root').getByTestId('selection-add-note').click();
+    await page.locator('msl-lens-root').getByTestId('note-body').fill('回访：建议是否都落实了');
+    await page.locator('msl-lens-root').getByTestId('note-save').click();
+    await expect.poll(async () => (await highlights(page))['msl-note'] ?? []).toEqual(['这些细节都来自居民座谈会上的建议']);
+    // the same article (same canonical address), edited: the passage was deleted
+    await page.goto(url('browser/pages/note-v2.html'));
+    const orphans = page.locator('msl-lens-root').getByTestId('orphan-notes');
+    await expect.poll(() => orphans.count(), { timeout: 10_000 }).toBe(1);
+    expect(await orphans.textContent()).toContain('回访：建议是否都落实了');
+    expect((await highlights(page))['msl-note']).toBeUndefined();
+    await page.screenshot({ path: join(OUTPUT_DIR, 'overlay-orphan.png') });
+    await page.close();
+  });
+
+  it('draws with elements when asked (screen readers), and removing them restores the page exactly', async () => {
+    await setSettings({ wrapHighlights: true });
+    onTestFinished(() => setSettings({ wrapHighlights: false }));
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/hostile.html'));
+    await expect.poll(() => page.locator('msl-mark').count(), { timeout: 10_000 }).toBeGreaterThan(2);
+    const marks = await page.locator('msl-mark').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-msl-class')}:${e.textContent}`));
+    // 家风书场 was followed in an earlier test: where classes overlap, the element shows the stronger one
+    expect(marks).toEqual(expect.arrayContaining(['followed:家风书场', 'unit:晋江市纪委监委', 'project-done:健康微融站']));
+    const tab = await tabIdOf(page);
+    const restored = await browser.worker.evaluate(async (id) => {
+      const c = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+      return c.tabs.sendMessage(id, { type: 'tab/disable' });
+    }, tab);
+    expect(restored).toEqual({ ok: true });
+    expect(await page.locator('msl-mark').count()).toBe(0);
+    await setSettings({ wrapHighlights: false });
+    // the page's body equals the served file's body, parsed afresh
+    const served = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      return new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+    });
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(served);
+    expect(await page.evaluate(() => document.body.querySelectorAll('p')[0]!.childNodes.length)).toBe(1);
+    await page.close();
+  });
+
+  it('rescans after history-API navigation to a new article', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/spa.html'));
+    await expect.poll(async () => (await highlights(page))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('女性安康保险');
+    await expect.poll(() => page.url(), { timeout: 5_000 }).toContain('spa-article-2.html');
+    await expect.poll(async () => (await highlights(page))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('“晋江司机之家”小程序');
+    expect((await highlights(page))['msl-project-done']).not.toContain('女性安康保险');
+    await page.close();
   });
 });
 

@@ -104,19 +104,21 @@ interface Label {
 
 export const PAGES_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'pages');
 
+export const HELDOUT_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'heldout');
+
 /** The scan text of a page file, read the way `cli scan` reads it. */
-export function pageText(file: string): string {
-  const raw = readFileSync(join(PAGES_DIR, file), 'utf8');
+export function pageText(file: string, dir = PAGES_DIR): string {
+  const raw = readFileSync(join(dir, file), 'utf8');
   return /\.html?$/.test(file) ? extractHtmlText(raw) : raw;
 }
 
-/** Loads tests/fixtures/pages/labels.json and resolves each label's text + occurrence to offsets. */
-export function loadLabelledPages(): LabelledPage[] {
-  const labels = JSON.parse(readFileSync(join(PAGES_DIR, 'labels.json'), 'utf8')) as {
+/** Loads a fixtures folder's labels.json and resolves each label's text + occurrence to offsets. */
+export function loadLabelledPages(dir = PAGES_DIR): LabelledPage[] {
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as {
     pages: Record<string, { url?: string; relevant: boolean; mentions: Label[] }>;
   };
   return Object.entries(labels.pages).map(([name, page]) => {
-    const text = pageText(name);
+    const text = pageText(name, dir);
     const gold = page.mentions.map((l): GoldMention => {
       let at = -1;
       for (let n = 0; n < l.occurrence; n++) {

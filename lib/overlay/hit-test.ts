@@ -1,0 +1,21 @@
+/** From a pointer position to a place in the page's text, for hovering and clicking highlights. */
+import type { DomSpan } from './dom-spans';
+
+type CaretDoc = Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+
+/** The text position nearest the point (standard caretPositionFromPoint, else WebKit's caretRangeFromPoint). */
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const pos = (doc as CaretDoc).caretPositionFromPoint?.(x, y);
+  if (pos) return { node: pos.offsetNode, offset: pos.offset };
+  const r = doc.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+/** Whether the point lies on the span's text (the caret may be the nearest text, far away). */
+export function pointInSpan(doc: Document, span: DomSpan, x: number, y: number): boolean {
+  const range = doc.createRange();
+  range.setStart(span.startContainer, span.startOffset);
+  range.setEnd(span.endContainer, span.endOffset);
+  for (const r of range.getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+  return false;
+}
