@@ -49,7 +49,7 @@ const UNRELATED_ZH = [
  */
 export function mixedPage(size = MB, coverage = 0.3, seed = 3): string {
   const r = rng(seed);
-  const pages = readdirSync(PAGES_DIR).filter((f) => /\.(txt|html)$/.test(f)).map(pageText);
+  const pages = readdirSync(PAGES_DIR).filter((f) => /\.(txt|html)$/.test(f)).map((f) => pageText(f));
   const paragraphs = pages.flatMap((p) => p.split('\n')).filter((p) => p.trim());
   const english = 'The quick brown fox jumps over the lazy dog. Lorem ipsum dolor sit amet, consectetur adipiscing elit. ';
   const parts: string[] = [];

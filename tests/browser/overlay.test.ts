@@ -181,6 +181,13 @@ describe('the popup for this tab', () => {
     expect(await popup.getByTestId('tab-signals').textContent()).toContain('主题词');
     expect(await popup.getByTestId('tab-counts').textContent()).toMatch(/\d+ 处项目/);
     await popup.screenshot({ path: join(OUTPUT_DIR, 'popup-tab.png'), fullPage: true });
+    // the toolbar badge counts the tab's mentions
+    const counts = (await popup.getByTestId('tab-counts').textContent())!.match(/(\d+) 处单位 · (\d+) 处项目/)!;
+    const badge = await browser.worker.evaluate(async (id) => {
+      const c = (globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }).chrome;
+      return c.action.getBadgeText({ tabId: id });
+    }, await tabIdOf(page));
+    expect(badge).toBe(String(Number(counts[1]) + Number(counts[2])));
     await popup.getByTestId('tab-targets').getByText('23. 推动“微车管所”进五里工业园区').click();
     await expect.poll(() => page.locator('msl-lens-root [data-card-kind="project"]').textContent(), { timeout: 5_000 }).toContain('推动“微车管所”进五里工业园区');
     await Promise.all([popup.close(), page.close()]);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../lib/data/dataset';
 import { buildPack } from '../../../lib/match/pack';
 import { scanText } from '../../../lib/match/scan-text';
-import { f1, scoreDoc, type GoldMention } from './scoring';
+import { scorePages, type GoldMention } from './scoring';
 
 /** Beside the checkout (../shared), or where the workplace keeps it (a CI clone lives elsewhere). */
 const GOLD =
@@ -29,23 +29,9 @@ describe.skipIf(!GOLD)('seed gold (../shared/gold)', () => {
     const raw = JSON.parse(readFileSync(GOLD, 'utf8')) as GoldDoc | GoldDoc[];
     const docs = Array.isArray(raw) ? raw : [raw];
     const pack = buildPack(bundledDataset);
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    let rel = 0;
-    const problems: string[] = [];
-    for (const d of docs) {
-      const r = scanText(d.text, pack);
-      const s = scoreDoc(d.name, d.text, d.gold, r.mentions);
-      tp += s.tp;
-      fp += s.fp;
-      fn += s.fn;
-      problems.push(...s.problems);
-      if (r.relevant === d.relevant) rel++;
-    }
-    const m = f1(tp, fp, fn);
-    console.log(`seed gold: F1=${m.f1.toFixed(3)} P=${m.p.toFixed(3)} R=${m.r.toFixed(3)} TP=${tp} FP=${fp} FN=${fn} relevance=${rel}/${docs.length}` + (problems.length ? '\n  ' + problems.join('\n  ') : ''));
-    expect(m.f1).toBeGreaterThanOrEqual(0.95);
-    expect(rel).toBe(docs.length);
+    const score = scorePages('seed gold', docs, (text) => scanText(text, pack));
+    console.log(score.summary);
+    expect(score.f1).toBeGreaterThanOrEqual(0.95);
+    expect(score.relevanceRight).toBe(docs.length);
   });
 });

@@ -130,3 +130,41 @@ export function loadLabelledPages(dir = PAGES_DIR): LabelledPage[] {
     return { name, url: page.url, text, relevant: page.relevant, gold };
   });
 }
+
+export interface SetScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  p: number;
+  r: number;
+  f1: number;
+  relevanceRight: number;
+  docs: number;
+  problems: string[];
+  /** One line for the test log. */
+  summary: string;
+}
+
+/** Scans every labelled page with the engine and scores the set as the gold scorer does. */
+export function scorePages(name: string, pages: LabelledPage[], scan: (text: string, url?: string) => { relevant: boolean; score: number; mentions: Predicted[] }): SetScore {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let relevanceRight = 0;
+  const problems: string[] = [];
+  for (const page of pages) {
+    const r = scan(page.text, page.url);
+    const s = scoreDoc(page.name, page.text, page.gold, r.mentions);
+    tp += s.tp;
+    fp += s.fp;
+    fn += s.fn;
+    problems.push(...s.problems);
+    if (r.relevant === page.relevant) relevanceRight++;
+    else problems.push(`${page.name}: relevant=${r.relevant} (score ${r.score}), expected ${page.relevant}`);
+  }
+  const m = f1(tp, fp, fn);
+  const summary =
+    `${name}: F1=${m.f1.toFixed(3)} P=${m.p.toFixed(3)} R=${m.r.toFixed(3)} TP=${tp} FP=${fp} FN=${fn} relevance=${relevanceRight}/${pages.length}` +
+    (problems.length ? '\n  ' + problems.join('\n  ') : '');
+  return { tp, fp, fn, ...m, relevanceRight, docs: pages.length, problems, summary };
+}
