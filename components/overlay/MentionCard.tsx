@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardModel } from '../../lib/overlay/card-model';
 import { useI18n } from '../i18n';
-import { StatusBadge } from './StatusBadge';
+import { STATUS_KEYS, StatusBadge } from './StatusBadge';
 
 export interface CardActions {
   followed: boolean;
@@ -60,6 +60,15 @@ export function MentionCard({ model, actions }: { model: CardModel; actions: Car
           <a href={source.url} target="_blank" rel="noreferrer noopener">
             ↗
           </a>
+        </p>
+      )}
+      {model.kind === 'project' && model.disagreement && (
+        <p class="disagreement small" role="note" data-testid="card-disagreement">
+          {t('cardDisagreement', {
+            phrase: model.disagreement.phrase,
+            status: t(STATUS_KEYS[model.item.status]),
+            date: model.item.statusAsOf,
+          })}
         </p>
       )}
       {model.kind === 'project' && model.item.statusNote && <p class="muted small">{model.item.statusNote}</p>}

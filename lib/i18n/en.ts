@@ -224,4 +224,5 @@ export const en: Record<MessageKey, string> = {
   mdAbout: 'About',
   disabledSitesTitle: 'Sites where it is turned off',
   enableSite: 'Turn back on',
+  cardDisagreement: 'This page says “{phrase}”, while the record says {status} (as of {date}). The page may predate completion, or the claim is worth checking.',
 };

@@ -222,6 +222,7 @@ export const zh_CN = {
   mdAbout: '相关',
   disabledSitesTitle: '已设置不运行的网站',
   enableSite: '恢复运行',
+  cardDisagreement: '本页写道“{phrase}”，而记录为{status}（截至 {date}）。本页可能写于完成之前，或值得核实。',
 } as const;
 
 export type MessageKey = keyof typeof zh_CN;

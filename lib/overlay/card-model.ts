@@ -3,6 +3,7 @@
  * no round trip to the background to open a card.
  */
 import type { Dataset, Item, Source, Unit } from '../data/types';
+import type { StatusClaim } from '../match/claims';
 
 export interface ProjectCardModel {
   kind: 'project';
@@ -12,6 +13,8 @@ export interface ProjectCardModel {
   evidence: string[];
   /** Other projects led by the same unit. */
   siblings: Item[];
+  /** The page's own words on progress, when they disagree with the record. */
+  disagreement?: StatusClaim;
 }
 
 export interface UnitCardModel {
@@ -46,7 +49,7 @@ export function indexDataset(d: Dataset): DatasetIndex {
   };
 }
 
-export function cardModelFor(index: DatasetIndex, target: { kind: 'unit' | 'project'; id: string; evidence?: string[] }): CardModel | null {
+export function cardModelFor(index: DatasetIndex, target: { kind: 'unit' | 'project'; id: string; evidence?: string[]; claim?: StatusClaim }): CardModel | null {
   const evidence = target.evidence ?? [];
   if (target.kind === 'project') {
     const item = index.itemsById.get(target.id);
@@ -58,6 +61,7 @@ export function cardModelFor(index: DatasetIndex, target: { kind: 'unit' | 'proj
       source: index.sourcesById.get(item.source),
       evidence,
       siblings: (index.itemsByUnit.get(item.unitId) ?? []).filter((i) => i.id !== item.id),
+      ...(target.claim && target.claim.status !== item.status ? { disagreement: target.claim } : {}),
     };
   }
   const unit = index.unitsById.get(target.id);

@@ -10,6 +10,7 @@ import { OVERLAY_CSS } from '../../components/overlay/overlay-css';
 import { anchorSelectors, describeRange } from '../anchor/text-quote';
 import type { Note, TargetRef } from '../db/records';
 import type { SightingReport } from '../db/sightings';
+import { statusClaimNear } from '../match/claims';
 import { quickGate } from '../match/gate';
 import type { MatchPack } from '../match/pack';
 import { scanTextSteps } from '../match/scan-text';
@@ -208,7 +209,9 @@ export class Overlay {
     const placed: PlacedMention[] = [];
     for (const mention of mentions) {
       const span = spanFor(dom, mention.start, mention.end);
-      if (span) placed.push({ mention, span });
+      if (!span) continue;
+      const claim = mention.kind === 'project' ? statusClaimNear(dom.text, mention.start, mention.end) : null;
+      placed.push(claim ? { mention, span, claim } : { mention, span });
     }
     return placed;
   }
@@ -387,7 +390,7 @@ export class Overlay {
   private openCard(p: PlacedMention, pinned: boolean) {
     if (!this.ui) return;
     const m = p.mention;
-    const model = cardModelFor(this.engine.index, { kind: m.kind, id: m.id, evidence: m.evidence });
+    const model = cardModelFor(this.engine.index, { kind: m.kind, id: m.id, evidence: m.evidence, claim: p.claim });
     if (!model) return;
     this.cardPinned = pinned;
     const target: TargetRef = { kind: m.kind === 'project' ? 'item' : 'unit', id: m.id };

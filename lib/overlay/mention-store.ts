@@ -3,12 +3,15 @@
  * caret position finds its mention without global offsets, and so a changed subtree can
  * drop exactly its own mentions before it is rescanned.
  */
+import type { StatusClaim } from '../match/claims';
 import type { Mention } from '../match/types';
 import type { DomSpan } from './dom-spans';
 
 export interface PlacedMention {
   mention: Mention;
   span: DomSpan;
+  /** What the page says about the project's progress next to this mention, if anything. */
+  claim?: StatusClaim;
 }
 
 export class MentionStore {

@@ -126,6 +126,15 @@ describe('the overlay on a news article', () => {
     await expect.poll(() => card.count()).toBe(0);
   });
 
+  it('points out when the page’s own words disagree with the record', async () => {
+    const p = await pointOf(page, '池店镇启承路路灯改造项目');
+    await page.mouse.click(p.x, p.y);
+    const card = page.locator('msl-lens-root [data-card-kind="project"]');
+    await expect.poll(() => card.getByTestId('card-disagreement').textContent(), { timeout: 5_000 }).toContain('本页写道“正在施工”，而记录为已完成');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'overlay-disagreement.png') });
+    await page.keyboard.press('Escape');
+  });
+
   it('records where items were seen, once per item per page', async () => {
     await expect.poll(async () => (await rows('sightings')).length, { timeout: 5_000 }).toBeGreaterThan(100);
     const seen = (await rows('sightings')).filter((s) => s.targetId === 'mw2023-023');

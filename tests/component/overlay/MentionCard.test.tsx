@@ -1,0 +1,40 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { MentionCard } from '../../../components/overlay/MentionCard';
+import { bundledDataset } from '../../../lib/data/dataset';
+import { cardModelFor, indexDataset } from '../../../lib/overlay/card-model';
+
+const index = indexDataset(bundledDataset);
+const actions = () => ({ followed: false, noteCount: 0, onToggleFollow: vi.fn(async () => {}), onSaveNote: vi.fn(async () => {}), onClose: vi.fn() });
+
+describe('the mention card', () => {
+  it('shows a project with its status, as-of date, source, lead unit and the unit’s other projects', () => {
+    render(<MentionCard model={cardModelFor(index, { kind: 'project', id: 'mw2023-023', evidence: ['keyphrase'] })!} actions={actions()} />);
+    const dialog = screen.getByRole('dialog', { name: '推动“微车管所”进五里工业园区' });
+    expect(dialog.textContent).toContain('晋江市公安局');
+    expect(screen.getByTestId('card-status').textContent).toContain('已完成');
+    expect(screen.getByTestId('card-status').textContent).toContain('截至 2024-02-06');
+    expect(screen.getByTestId('card-source').textContent).toContain('晋江经济报 2024-02-06');
+    expect(dialog.textContent).toContain('护校安园促和谐活动');
+    expect(screen.queryByTestId('card-disagreement')).toBeNull();
+  });
+
+  it('says so when the page’s own words disagree with the record', () => {
+    const model = cardModelFor(index, { kind: 'project', id: 'mw2023-092', claim: { phrase: '正在施工', status: 'in_progress' } })!;
+    render(<MentionCard model={model} actions={actions()} />);
+    expect(screen.getByTestId('card-disagreement').textContent).toBe('本页写道“正在施工”，而记录为已完成（截至 2024-02-06）。本页可能写于完成之前，或值得核实。');
+  });
+
+  it('shows a unit with its kind and projects, and follows it and saves a note', async () => {
+    const a = actions();
+    render(<MentionCard model={cardModelFor(index, { kind: 'unit', id: 'fulian' })!} actions={a} />);
+    expect(screen.getByRole('dialog').textContent).toContain('群团组织');
+    expect(screen.getByRole('dialog').textContent).toContain('为低保特困妇女购买晋江市女性安康保险');
+    fireEvent.click(screen.getByTestId('card-follow'));
+    expect(a.onToggleFollow).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByTestId('card-add-note'));
+    fireEvent.input(screen.getByTestId('note-body'), { target: { value: '采访妇联' } });
+    fireEvent.click(screen.getByTestId('note-save'));
+    await waitFor(() => expect(a.onSaveNote).toHaveBeenCalledWith('采访妇联'));
+  });
+});
