@@ -59,9 +59,12 @@ export function clauseAround(text: string, start: number, end: number, limit = 8
 /** The progress the mention's clause claims, if it says one; the phrase nearest the mention wins. */
 export function statusClaimNear(text: string, start: number, end: number): StatusClaim | null {
   const [a, b] = clauseAround(text, start, end);
+  // Search the clause alone: a phrase absent from it must not cost a search of the whole page.
+  const clause = text.slice(a, b);
   const found: { at: number; to: number; phrase: string; status: StatusClaim['status'] }[] = [];
   for (const [phrase, status] of PHRASES) {
-    for (let at = text.indexOf(phrase, a); at !== -1 && at + phrase.length <= b; at = text.indexOf(phrase, at + 1)) {
+    for (let i = clause.indexOf(phrase); i !== -1; i = clause.indexOf(phrase, i + 1)) {
+      const at = a + i;
       const to = at + phrase.length;
       if (at < end && to > start) continue; // inside the name itself
       // A phrase inside a longer one found already (完工 in 未完工) is that longer phrase.

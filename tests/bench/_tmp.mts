@@ -1,0 +1,2 @@
+import { runBrowserBench } from './browser.bench';
+for (const l of await runBrowserBench({ skipMarkJs: true })) console.log(l);
