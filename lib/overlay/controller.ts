@@ -209,9 +209,7 @@ export class Overlay {
     const placed: PlacedMention[] = [];
     for (const mention of mentions) {
       const span = spanFor(dom, mention.start, mention.end);
-      if (!span) continue;
-      const claim = mention.kind === 'project' ? statusClaimNear(dom.text, mention.start, mention.end) : null;
-      placed.push(claim ? { mention, span, claim } : { mention, span });
+      if (span) placed.push({ mention, span, source: dom.text });
     }
     return placed;
   }
@@ -390,7 +388,9 @@ export class Overlay {
   private openCard(p: PlacedMention, pinned: boolean) {
     if (!this.ui) return;
     const m = p.mention;
-    const model = cardModelFor(this.engine.index, { kind: m.kind, id: m.id, evidence: m.evidence, claim: p.claim });
+    // What the page says about progress next to the mention: read only when its card opens.
+    const claim = m.kind === 'project' ? (statusClaimNear(p.source, m.start, m.end) ?? undefined) : undefined;
+    const model = cardModelFor(this.engine.index, { kind: m.kind, id: m.id, evidence: m.evidence, claim });
     if (!model) return;
     this.cardPinned = pinned;
     const target: TargetRef = { kind: m.kind === 'project' ? 'item' : 'unit', id: m.id };

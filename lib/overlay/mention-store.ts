@@ -3,15 +3,14 @@
  * caret position finds its mention without global offsets, and so a changed subtree can
  * drop exactly its own mentions before it is rescanned.
  */
-import type { StatusClaim } from '../match/claims';
 import type { Mention } from '../match/types';
 import type { DomSpan } from './dom-spans';
 
 export interface PlacedMention {
   mention: Mention;
   span: DomSpan;
-  /** What the page says about the project's progress next to this mention, if anything. */
-  claim?: StatusClaim;
+  /** The text the mention's offsets index (shared, not copied): for its context when a card opens. */
+  source: string;
 }
 
 export class MentionStore {

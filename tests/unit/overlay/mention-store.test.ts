@@ -17,7 +17,7 @@ function place() {
   const store = new MentionStore();
   const at = (s: string, id: string) => {
     const i = dom.text.indexOf(s);
-    return { mention: mention(s, i, id), span: spanFor(dom, i, i + s.length)! };
+    return { mention: mention(s, i, id), span: spanFor(dom, i, i + s.length)!, source: dom.text };
   };
   store.add([at('晋江市公安局', 'gonganju'), at('民政局', 'minzhengju'), at('妇联', 'fulian')]);
   return store;

@@ -1,2 +1,0 @@
-import { runBrowserBench } from './browser.bench';
-for (const l of await runBrowserBench({ skipMarkJs: true })) console.log(l);
