@@ -7,8 +7,8 @@ import { render } from 'preact';
 import { createElement } from 'preact';
 import { createOverlayStore, OverlayRoot, type OverlayStore, type Rect } from '../../components/overlay/OverlayRoot';
 import { OVERLAY_CSS } from '../../components/overlay/overlay-css';
-import { anchorSelectors, describeRange } from '../anchor/text-quote';
-import type { Note, TargetRef } from '../db/records';
+import { describeRange } from '../anchor/text-quote';
+import type { TargetRef } from '../db/records';
 import type { SightingReport } from '../db/sightings';
 import { statusClaimNear } from '../match/claims';
 import { quickGate } from '../match/gate';
@@ -26,6 +26,8 @@ import { rangeToText, usableSelection } from './selection';
 import { customStyles, DEFAULT_HIGHLIGHT_STYLES, type HighlightClass } from './highlight-classes';
 import { createCssHighlightPainter, createWrappingPainter, supportsCssHighlights, WRAP_TAG, type Drawing, type DrawSpan, type Painter } from './highlighter';
 import { MentionStore, type PlacedMention } from './mention-store';
+import { anchorPageNotes, type AnchoredNote } from './passage-notes';
+import { trackPointer } from './pointer';
 import { pageInfoOf } from './page-info';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { changedRoots } from './subtrees';
@@ -42,8 +44,6 @@ export interface OverlayEnv {
   send: Send;
 }
 
-const HOVER_DELAY_MS = 300;
-const HOVER_CLOSE_MS = 500;
 const MUTATION_DEBOUNCE_MS = 250;
 const QUIET_DEBOUNCE_MS = 1000;
 const CONTEXT = 32;
@@ -86,14 +86,11 @@ export class Overlay {
   private ui?: OverlayStore;
   private userState?: OverlayState;
   private followed = new Set<string>();
-  private anchoredNotes: { note: Note; span: DomSpan }[] = [];
+  private anchoredNotes: AnchoredNote[] = [];
   private sighted = new Set<string>();
   private observer?: MutationObserver;
   private pending: MutationRecord[] = [];
   private timer?: ReturnType<typeof setTimeout>;
-  private hoverTimer?: ReturnType<typeof setTimeout>;
-  private closeTimer?: ReturnType<typeof setTimeout>;
-  private hovered?: PlacedMention;
   private cardPinned = false;
   private listeners = new AbortController();
   private cursor = -1;
@@ -216,16 +213,8 @@ export class Overlay {
 
   /** Re-anchors this page's passage notes; the ones that no longer fit are listed as orphans. */
   private anchorNotes(dom: DomText) {
-    const notes = this.userState?.pageNotes ?? [];
-    this.anchoredNotes = [];
-    const orphans: Note[] = [];
-    for (const note of notes) {
-      const a = note.anchor;
-      const hit = a && anchorSelectors(dom.text, { quote: a.quote, position: a.position });
-      const span = hit && spanFor(dom, hit.start, hit.end);
-      if (span) this.anchoredNotes.push({ note, span });
-      else orphans.push(note);
-    }
+    const { anchored, orphans } = anchorPageNotes(this.userState?.pageNotes ?? [], dom);
+    this.anchoredNotes = anchored;
     this.ui?.set({ orphans });
   }
 
@@ -287,17 +276,20 @@ export class Overlay {
   // ── interaction ───────────────────────────────────────────────────────────
 
   private listen() {
-    const opts = { signal: this.listeners.signal, passive: true } as const;
-    const doc = this.doc;
-    doc.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
-    doc.addEventListener('click', (e) => this.onClick(e), { signal: this.listeners.signal, capture: true });
-    doc.addEventListener('keydown', (e) => this.onKeyDown(e), { signal: this.listeners.signal });
-    doc.addEventListener('mouseup', () => setTimeout(() => this.onSelection(), 0), opts);
-    doc.addEventListener('keyup', (e) => e.shiftKey && this.onSelection(), opts);
-  }
-
-  private fromEvent(e: Event): boolean {
-    return e.composedPath().some((n) => n === this.host?.host);
+    trackPointer(this.doc, this.listeners.signal, {
+      hitAt: (x, y, target) => this.mentionAtPoint(x, y, target),
+      isOwn: (e) => e.composedPath().some((n) => n === this.host?.host),
+      open: (p, pinned) => this.openCard(p, pinned),
+      close: () => {
+        const kind = this.ui?.get().view.kind ?? 'none';
+        if (kind === 'none') return false;
+        this.closeCard();
+        return true;
+      },
+      hoverCardOpen: () => !this.cardPinned && this.ui?.get().view.kind === 'card',
+      step: (direction) => void this.step(direction),
+      selectionChanged: () => this.onSelection(),
+    });
   }
 
   private mentionAtPoint(x: number, y: number, target: EventTarget | null): PlacedMention | undefined {
@@ -309,46 +301,6 @@ export class Overlay {
     if (!caret || caret.node.nodeType !== 3) return undefined;
     const hit = this.store.at(caret.node, caret.offset) ?? (caret.offset > 0 ? this.store.at(caret.node, caret.offset - 1) : undefined);
     return hit && pointInSpan(this.doc, hit.span, x, y) ? hit : undefined;
-  }
-
-  private onPointerMove(e: PointerEvent) {
-    if (this.fromEvent(e)) {
-      clearTimeout(this.closeTimer);
-      return;
-    }
-    const hit = this.mentionAtPoint(e.clientX, e.clientY, e.target);
-    if (hit === this.hovered) return;
-    this.hovered = hit;
-    clearTimeout(this.hoverTimer);
-    if (hit) {
-      clearTimeout(this.closeTimer);
-      this.hoverTimer = setTimeout(() => this.openCard(hit, false), HOVER_DELAY_MS);
-    } else if (!this.cardPinned && this.ui?.get().view.kind === 'card') {
-      this.closeTimer = setTimeout(() => this.closeCard(), HOVER_CLOSE_MS);
-    }
-  }
-
-  private onClick(e: MouseEvent) {
-    if (this.fromEvent(e)) return;
-    const hit = this.mentionAtPoint(e.clientX, e.clientY, e.target);
-    if (hit) {
-      this.openCard(hit, true);
-      return;
-    }
-    const view = this.ui?.get().view.kind;
-    if (view === 'card' || view === 'pill') this.closeCard();
-  }
-
-  private onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Escape' && this.ui && this.ui.get().view.kind !== 'none') {
-      this.closeCard();
-      return;
-    }
-    // Alt+Shift+J / K: next / previous mention, with its card (keyboard access to highlights).
-    if (e.altKey && e.shiftKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
-      e.preventDefault();
-      this.step(e.code === 'KeyJ' ? 1 : -1);
-    }
   }
 
   /** Moves to the next/previous mention, scrolls it into view and opens its card. */
@@ -424,8 +376,6 @@ export class Overlay {
   }
 
   private closeCard() {
-    clearTimeout(this.closeTimer);
-    clearTimeout(this.hoverTimer);
     this.cardPinned = false;
     this.ui?.set({ view: { kind: 'none' } });
   }
@@ -579,8 +529,6 @@ export class Overlay {
     this.starting = false;
     this.flushing = false;
     clearTimeout(this.timer);
-    clearTimeout(this.hoverTimer);
-    clearTimeout(this.closeTimer);
     this.observer?.disconnect();
     this.observer = undefined;
     this.pending = [];
@@ -593,7 +541,6 @@ export class Overlay {
     this.ui = undefined;
     this.store.clear();
     this.anchoredNotes = [];
-    this.hovered = undefined;
   }
 
   /** Removes everything we added; the page is left as it was. */

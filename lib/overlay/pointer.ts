@@ -1,0 +1,77 @@
+/**
+ * Pointer and keyboard on the page, turned into what the overlay does: a short hover opens a
+ * card, leaving closes an unpinned one after a grace period, a click pins it, Esc closes,
+ * Alt+Shift+J / K step through the mentions. Listeners end with `signal`.
+ */
+import type { PlacedMention } from './mention-store';
+
+export const HOVER_DELAY_MS = 300;
+export const HOVER_CLOSE_MS = 500;
+
+export interface PointerTarget {
+  /** The mention under a point, if any. */
+  hitAt(x: number, y: number, target: EventTarget | null): PlacedMention | undefined;
+  /** True for events inside our own UI. */
+  isOwn(e: Event): boolean;
+  open(p: PlacedMention, pinned: boolean): void;
+  /** Closes an open card; false when nothing was open. */
+  close(): boolean;
+  /** True while a card opened by hovering (not pinned) is showing. */
+  hoverCardOpen(): boolean;
+  step(direction: 1 | -1): void;
+  selectionChanged(): void;
+}
+
+export function trackPointer(doc: Document, signal: AbortSignal, t: PointerTarget): void {
+  let hovered: PlacedMention | undefined;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => {
+    clearTimeout(hoverTimer);
+    clearTimeout(closeTimer);
+  });
+  const passive = { signal, passive: true } as const;
+
+  doc.addEventListener(
+    'pointermove',
+    (e) => {
+      if (t.isOwn(e)) return clearTimeout(closeTimer);
+      const hit = t.hitAt(e.clientX, e.clientY, e.target);
+      if (hit === hovered) return;
+      hovered = hit;
+      clearTimeout(hoverTimer);
+      if (hit) {
+        clearTimeout(closeTimer);
+        hoverTimer = setTimeout(() => t.open(hit, false), HOVER_DELAY_MS);
+      } else if (t.hoverCardOpen()) {
+        closeTimer = setTimeout(() => t.close(), HOVER_CLOSE_MS);
+      }
+    },
+    passive,
+  );
+  doc.addEventListener(
+    'click',
+    (e) => {
+      if (t.isOwn(e)) return;
+      const hit = t.hitAt(e.clientX, e.clientY, e.target);
+      clearTimeout(hoverTimer);
+      clearTimeout(closeTimer);
+      if (hit) t.open(hit, true);
+      else t.close();
+    },
+    { signal, capture: true },
+  );
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape' && t.close()) return;
+      if (e.altKey && e.shiftKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
+        e.preventDefault();
+        t.step(e.code === 'KeyJ' ? 1 : -1);
+      }
+    },
+    { signal },
+  );
+  doc.addEventListener('mouseup', () => setTimeout(() => t.selectionChanged(), 0), passive);
+  doc.addEventListener('keyup', (e) => e.shiftKey && t.selectionChanged(), passive);
+}
