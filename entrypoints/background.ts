@@ -14,10 +14,10 @@ const log = (msg: string, err?: unknown) => (err ? console.error(`[minsheng-lens
 /** Sends to a tab's content script, injecting it first where it is not running yet. */
 async function toTab(tabId: number, req: TabRequest): Promise<unknown> {
   try {
-    return await browser.tabs.sendMessage(tabId, req);
+    return await browser.tabs.sendMessage(tabId, req, { frameId: 0 });
   } catch {
     await injectInto(tabId);
-    return browser.tabs.sendMessage(tabId, req);
+    return browser.tabs.sendMessage(tabId, req, { frameId: 0 });
   }
 }
 
@@ -46,6 +46,9 @@ export default defineBackground(() => {
   watchSettings(() => void syncScripts());
   browser.permissions.onAdded.addListener(() => void syncScripts());
   browser.permissions.onRemoved.addListener(() => void syncScripts());
+
+  browser.tabs.onUpdated.addListener((tabId, change) => change.status === 'loading' && service.forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
 
   browser.runtime.onInstalled.addListener(async () => {
     const t = translator((await loadSettings()).locale);

@@ -26,8 +26,9 @@ const stateKey: Record<TabReport['state'], MessageKey> = {
   disabled: 'popupDisabled',
 };
 
+/** To the tab's top frame (frames run their own overlay and would answer too). */
 async function sendToTab<T>(tabId: number, req: TabRequest): Promise<T> {
-  return (await browser.tabs.sendMessage(tabId, req)) as T;
+  return (await browser.tabs.sendMessage(tabId, req, { frameId: 0 })) as T;
 }
 
 export function TabPanel() {

@@ -13,6 +13,8 @@ const FLAG = '__minshengLens';
 
 export default defineContentScript({
   matches: DEFAULT_MATCHES,
+  // Frames on these sites (an article in an iframe) get their own overlay; the popup talks to the top frame.
+  allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
     const startedAt = performance.now();

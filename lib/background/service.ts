@@ -79,6 +79,18 @@ export function createBackgroundService(deps: BackgroundDeps) {
     });
   }
 
+  /** Mentions per frame of each tab: the badge shows the tab's total (the overlay runs in frames too). */
+  const frameCounts = new Map<number, Map<number, number>>();
+  const updateBadge = (tabId: number) => {
+    let total = 0;
+    for (const n of frameCounts.get(tabId)?.values() ?? []) total += n;
+    deps.setBadge?.(tabId, total > 0 ? String(Math.min(total, 999)) : '');
+  };
+  /** A tab navigated or closed: its frames' counts are gone. */
+  function forgetTab(tabId: number) {
+    if (frameCounts.delete(tabId)) deps.setBadge?.(tabId, '');
+  }
+
   const handlers: Handlers = {
     ping: () => ({ pong: true, version: deps.version }),
     'dataset/ensure': async () => {
@@ -87,7 +99,11 @@ export function createBackgroundService(deps: BackgroundDeps) {
     },
     'page/gate': (req, sender) => {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) deps.setBadge?.(tabId, req.relevant && req.mentions > 0 ? String(Math.min(req.mentions, 999)) : '');
+      if (tabId === undefined) return { ok: true };
+      const frames = frameCounts.get(tabId) ?? new Map<number, number>();
+      frames.set(sender.frameId ?? 0, req.relevant ? req.mentions : 0);
+      frameCounts.set(tabId, frames);
+      updateBadge(tabId);
       return { ok: true };
     },
     'overlay/state': (req, sender) => overlayState(req.canonicalUrl, sender.url),
@@ -106,5 +122,5 @@ export function createBackgroundService(deps: BackgroundDeps) {
     },
   };
 
-  return { ensureDataset, handlers };
+  return { ensureDataset, handlers, forgetTab };
 }

@@ -7,6 +7,8 @@ import { parseRequest, type Envelope, type Request, type RequestType, type Respo
 
 export interface SenderInfo {
   id?: string;
+  /** 0 for a tab's top frame. */
+  frameId?: number;
   tab?: { id?: number };
   url?: string;
 }

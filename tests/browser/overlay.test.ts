@@ -312,6 +312,22 @@ describe('the overlay elsewhere', () => {
     await page.close();
   });
 
+  it('highlights an article shown in a frame of the page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/framed.html'));
+    const frame = page.frames().find((f) => f.url().endsWith('framed-article.html'))!;
+    const inFrame = () =>
+      frame.evaluate(() => {
+        const out: string[] = [];
+        // each mention here lies in one text node
+        CSS.highlights.forEach((h) => h.forEach((r) => out.push((r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset))));
+        return out;
+      });
+    await expect.poll(inFrame, { timeout: 10_000 }).toContain('困难老年人家庭适老化改造项目');
+    expect(await inFrame()).toContain('晋江市民政局');
+    await page.close();
+  });
+
   it('keeps a usable card on a page with hostile CSS and a full-screen overlay', async () => {
     const page = await browser.context.newPage();
     await page.goto(url('browser/pages/hostile.html'));

@@ -46,19 +46,23 @@ describe('the background service', () => {
     expect(await db!.items.count()).toBe(3);
   });
 
-  it('unfollows, records sightings and sets the badge for the sending tab', async () => {
-    const { handlers, badges } = service();
+  it('unfollows, records sightings and sets the badge to the tab’s total over its frames', async () => {
+    const { handlers, badges, forgetTab } = service();
     await handlers['follow/set']({ type: 'follow/set', target: { kind: 'unit', id: 'gonganju' }, follow: true }, sender);
     await handlers['follow/set']({ type: 'follow/set', target: { kind: 'unit', id: 'gonganju' }, follow: false }, sender);
     expect(await db!.follows.count()).toBe(0);
     const page = { url: anchor.url, canonicalUrl: anchor.url, title: 'A' };
     expect(await handlers['sightings/record']({ type: 'sightings/record', page, reports: [{ target: { kind: 'item', id: 'mw2023-002' }, quote: '微车管所', prefix: '', suffix: '' }] }, sender)).toEqual({ recorded: 1 });
-    await handlers['page/gate']({ type: 'page/gate', relevant: true, score: 9, mentions: 12 }, sender);
-    await handlers['page/gate']({ type: 'page/gate', relevant: false, score: 0, mentions: 0 }, sender);
+    await handlers['page/gate']({ type: 'page/gate', relevant: true, score: 9, mentions: 12 }, { ...sender, frameId: 0 });
+    await handlers['page/gate']({ type: 'page/gate', relevant: true, score: 5, mentions: 3 }, { ...sender, frameId: 4 });
+    await handlers['page/gate']({ type: 'page/gate', relevant: false, score: 0, mentions: 0 }, { ...sender, frameId: 0 });
     expect(badges).toEqual([
       [7, '12'],
-      [7, ''],
+      [7, '15'],
+      [7, '3'],
     ]);
+    forgetTab(7);
+    expect(badges.at(-1)).toEqual([7, '']);
   });
 
   it('turns a site off when the user said so or when it is not on the automatic list', () => {
