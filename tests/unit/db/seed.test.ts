@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findOrphans, getDatasetSummary } from '../../../lib/db/queries';
-import { followKey, type Follow, type Note, type Sighting } from '../../../lib/db/records';
 import { LensDb } from '../../../lib/db/schema';
 import { seedDataset } from '../../../lib/db/seed';
 import { tinyDataset, tinyItem } from '../../helpers/tiny-dataset';
+import { addSampleRows, userTables } from '../../helpers/user-rows';
 
 let db: LensDb;
 let n = 0;
@@ -23,61 +23,6 @@ const v2 = tinyDataset('2.0.0', 'hash-v2', [
   tinyItem(4, 'minzhengju', '民政局', '新增项目'),
 ]);
 
-async function addUserData() {
-  const follows: Follow[] = ['mw2023-002', 'mw2023-003'].map((id) => ({
-    key: followKey({ kind: 'item', id }),
-    target: { kind: 'item', id },
-    targetId: id,
-    createdAt: 1,
-    statusWhenFollowed: 'completed',
-  }));
-  const notes: Note[] = [
-    { id: 'n1', target: { kind: 'item', id: 'mw2023-002' }, targetId: 'mw2023-002', pageUrl: '', body: '微车管所 跟进', tags: ['交通'], createdAt: 1, updatedAt: 1 },
-    {
-      id: 'n2',
-      targetId: '',
-      pageUrl: 'https://example.gov.cn/a',
-      anchor: {
-        url: 'https://example.gov.cn/a',
-        canonicalUrl: 'https://example.gov.cn/a',
-        title: 'A',
-        quote: { type: 'TextQuoteSelector', exact: '适老化改造', prefix: '困难老年人家庭', suffix: '项目' },
-        position: { type: 'TextPositionSelector', start: 10, end: 15 },
-      },
-      body: '段落笔记',
-      tags: [],
-      createdAt: 2,
-      updatedAt: 2,
-    },
-  ];
-  const sightings: Sighting[] = [
-    {
-      key: 'mw2023-002|https://example.gov.cn/a',
-      target: { kind: 'item', id: 'mw2023-002' },
-      targetId: 'mw2023-002',
-      url: 'https://example.gov.cn/a',
-      canonicalUrl: 'https://example.gov.cn/a',
-      title: 'A',
-      site: 'example.gov.cn',
-      quote: '微车管所',
-      prefix: '',
-      suffix: '',
-      firstSeen: 1,
-      lastSeen: 3,
-      visits: 2,
-    },
-  ];
-  await db.follows.bulkAdd(follows);
-  await db.notes.bulkAdd(notes);
-  await db.sightings.bulkAdd(sightings);
-}
-
-const snapshotUserTables = async () => ({
-  notes: await db.notes.toArray(),
-  follows: await db.follows.toArray(),
-  sightings: await db.sightings.toArray(),
-});
-
 describe('seeding the dataset', () => {
   it('installs the reference rows and reports them in the summary', async () => {
     expect((await seedDataset(db, v1)).kind).toBe('installed');
@@ -96,13 +41,13 @@ describe('seeding the dataset', () => {
 
   it('upgrades v1 → v2 without touching notes, follows or sightings, and records what changed', async () => {
     await seedDataset(db, v1);
-    await addUserData();
-    const before = await snapshotUserTables();
+    await addSampleRows(db);
+    const before = await userTables(db);
 
     const outcome = await seedDataset(db, v2);
 
     expect(outcome.kind).toBe('upgraded');
-    expect(await snapshotUserTables()).toEqual(before);
+    expect(await userTables(db)).toEqual(before);
     expect((await db.items.toArray()).map((i) => i.id)).toEqual(['mw2023-001', 'mw2023-003', 'mw2023-004']);
     const [change] = await db.changes.toArray();
     expect(change).toMatchObject({
@@ -115,11 +60,11 @@ describe('seeding the dataset', () => {
 
   it('keeps and flags follows and notes whose item disappeared', async () => {
     await seedDataset(db, v1);
-    await addUserData();
+    await addSampleRows(db);
     await seedDataset(db, v2);
     const orphans = await findOrphans(db);
     expect(orphans.follows.map((f) => f.targetId)).toEqual(['mw2023-002']);
-    expect(orphans.notes.map((n) => n.id)).toEqual(['n1']);
+    expect(orphans.notes.map((n) => n.targetId)).toEqual(['mw2023-002']);
     expect(await db.follows.get('item:mw2023-002')).toBeDefined();
   });
 
