@@ -16,13 +16,18 @@ const FILLER = [
   '社区卫生服务站开展秋季义诊，为老年人免费测量血压、血糖并提供用药咨询。',
 ];
 
-export function makeBigPage(targetChars = 1_000_000): string {
+/** `articleEvery`: one copy of the demo article (stories + the 117-row table) per this many sections. */
+export function makeBigPage(targetChars = 1_000_000, articleEvery = 3): string {
   const demo = readFileSync(join(ROOT, 'tests/demo/site/index.html'), 'utf8');
   const article = demo.slice(demo.indexOf('<article>'), demo.indexOf('</article>') + '</article>'.length);
   const parts: string[] = [];
   let chars = 0;
   for (let round = 0; chars < targetChars; round++) {
-    const block = round % 3 === 0 ? article : `<section><h2>本地新闻 第${round}期</h2>${FILLER.map((f, i) => `<p>${round}-${i} ${f.repeat(3)}</p>`).join('')}</section>`;
+    // Filler sections are about as long as the article, as other news on a portal page is.
+    const block =
+      round % articleEvery === 0
+        ? article
+        : `<section><h2>本地新闻 第${round}期</h2>${Array.from({ length: 8 }, (_, k) => FILLER.map((f, i) => `<p>${round}-${k}-${i} ${f.repeat(3)}</p>`).join('')).join('')}</section>`;
     parts.push(block);
     chars += block.replace(/<[^>]+>/g, '').length;
   }

@@ -154,14 +154,17 @@ async function measureMarkJs(page: Page, url: string, patterns: string[]): Promi
 export async function runBrowserBench({ skipMarkJs = false } = {}): Promise<string[]> {
   const dir = join(OUTPUT_DIR, 'bench');
   mkdirSync(dir, { recursive: true });
-  const big = makeBigPage();
-  writeFileSync(join(dir, 'big.html'), big);
+  // A news portal's worth of text: the article (with its 117-row table) in every 10th section.
+  writeFileSync(join(dir, 'big.html'), makeBigPage(1_000_000, 10));
+  // A stress case: the table in every 3rd section, ~36,000 mentions.
+  writeFileSync(join(dir, 'dense.html'), makeBigPage(1_000_000, 3));
   const server = await serveStatic(ROOT);
   const pack = buildPack(bundledDataset);
   const patterns = markPatterns();
-  const pages = [
+  const pages: { name: string; path: string; noMarkJs?: boolean }[] = [
     { name: 'demo article', path: 'tests/demo/site/index.html' },
     { name: '1 MB news page', path: 'test-output/bench/big.html' },
+    { name: '1 MB table-dense page (stress; no mark.js: minutes, same order as above)', path: 'test-output/bench/dense.html', noMarkJs: true },
   ];
   const lines: string[] = [`browser: Chromium ${CHROMIUM}; mark.js gets ${patterns.length} patterns`];
 
@@ -185,7 +188,7 @@ export async function runBrowserBench({ skipMarkJs = false } = {}): Promise<stri
       const sample = oursRuns[0]!;
       const floor = await measureFloor(plain, siteUrl(server, 'plain.example.org', p.path), pack);
       let mark = { time: NaN, marks: 0 };
-      if (!skipMarkJs) {
+      if (!skipMarkJs && !p.noMarkJs) {
         const markPage = await plain.newPage();
         mark = await measureMarkJs(markPage, siteUrl(server, 'plain.example.org', p.path), patterns);
         await markPage.close();
