@@ -25,8 +25,13 @@ if (headless) {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   // Give the content script time to gate, scan and draw.
   await page.waitForTimeout(1500);
+  // The popup as a page reports on the tab it is given (a real popup uses the active tab).
+  const tabId = await browser.worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome;
+    return (await c.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  });
   const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForTimeout(800);
   const shot = join(OUTPUT_DIR, 'demo.png');
   await page.bringToFront();
