@@ -7,6 +7,7 @@
  * anywhere in a long project name; threshold 0.4 lets one wrong character through in a query of
  * three or more characters (bitap error score = errors / length) but not in a two-character one.
  */
+import { normaliseKey } from '../text/normalise';
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { ItemStatus, UnitKind } from '../data/types';
 import type { SearchDoc } from './documents';
@@ -47,10 +48,13 @@ const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
   shouldSort: true,
 };
 
-/** Punctuation and spaces never decide a match: “微车管所” and 微车管所 are the same query. */
+/**
+ * Punctuation and spaces never decide a match (“微车管所” and 微车管所 are the same query), and
+ * Traditional characters fold to the Simplified ones the dataset uses (微車管所 finds it too),
+ * through the engine's own table.
+ */
 export function normaliseQuery(q: string): string {
-  return q
-    .normalize('NFKC')
+  return normaliseKey(q.normalize('NFKC'))
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
