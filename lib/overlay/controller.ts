@@ -46,6 +46,7 @@ export interface OverlayEnv {
 
 const MUTATION_DEBOUNCE_MS = 250;
 const QUIET_DEBOUNCE_MS = 1000;
+const MAX_WAIT_MS = 2000;
 const CONTEXT = 32;
 
 /**
@@ -98,6 +99,7 @@ export class Overlay {
   private generation = 0;
   private starting = false;
   private flushing = false;
+  private waitingSince?: number;
   private lastUrl: string;
 
   constructor(private readonly env: OverlayEnv) {
@@ -447,10 +449,21 @@ export class Overlay {
     this.schedule();
   }
 
+  /**
+   * Debounced, with a ceiling: a page that never stops changing (a ticker) is still handled
+   * every MAX_WAIT_MS instead of waiting forever for a quiet moment.
+   */
   private schedule() {
+    const now = performance.now();
+    this.waitingSince ??= now;
     clearTimeout(this.timer);
     // Until the page looks relevant, re-gating is cheap but need not be eager.
-    this.timer = setTimeout(() => void this.flush(), this.state === 'active' ? MUTATION_DEBOUNCE_MS : QUIET_DEBOUNCE_MS);
+    const debounce = this.state === 'active' ? MUTATION_DEBOUNCE_MS : QUIET_DEBOUNCE_MS;
+    const delay = Math.max(0, Math.min(debounce, this.waitingSince + MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => {
+      this.waitingSince = undefined;
+      void this.flush();
+    }, delay);
   }
 
   /**
@@ -526,6 +539,7 @@ export class Overlay {
 
   private teardown() {
     this.generation++;
+    this.waitingSince = undefined;
     this.starting = false;
     this.flushing = false;
     clearTimeout(this.timer);

@@ -312,6 +312,14 @@ describe('the overlay elsewhere', () => {
     await page.close();
   });
 
+  it('keeps up with a page that never stops changing (a ticking clock)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/ticker.html'));
+    await expect.poll(async () => (await highlights(page))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('女性安康保险');
+    expect((await highlights(page))['msl-project-done']).toContain('推动“微车管所”进五里工业园区');
+    await page.close();
+  });
+
   it('highlights an article shown in a frame of the page', async () => {
     const page = await browser.context.newPage();
     await page.goto(url('browser/pages/framed.html'));
