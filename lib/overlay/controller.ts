@@ -478,12 +478,14 @@ export class Overlay {
       return;
     }
     const records = this.pending.splice(0);
-    if (this.state !== 'active') {
-      if (records.length) void this.restart(false);
-      return;
-    }
     const roots = changedRoots(records);
     if (!roots.length) return;
+    if (this.state !== 'active') {
+      // Not about the projects so far: only what was added is checked, with the cheap pre-gate.
+      const added = roots.map((r) => (r.isConnected ? readText(r).text : '')).join('\n');
+      if (quickGate(added)) void this.restart(false);
+      return;
+    }
     const gen = this.generation;
     this.flushing = true;
     try {

@@ -312,6 +312,13 @@ describe('the overlay elsewhere', () => {
     await page.close();
   });
 
+  it('wakes up when a page that had nothing relevant loads an article later', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/late.html'));
+    await expect.poll(async () => (await highlights(page))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('上线“晋江司机之家”小程序');
+    await page.close();
+  });
+
   it('keeps up with a page that never stops changing (a ticking clock)', async () => {
     const page = await browser.context.newPage();
     await page.goto(url('browser/pages/ticker.html'));
