@@ -15,13 +15,20 @@ export interface CardActions {
   onClose(): void;
 }
 
-export function MentionCard({ model, actions }: { model: CardModel; actions: CardActions }) {
+/**
+ * `autoFocus`: move keyboard focus into the card (opened by click or keyboard); a card opened
+ * by hovering leaves focus where the reader had it.
+ */
+export function MentionCard({ model, actions, autoFocus = false }: { model: CardModel; actions: CardActions; autoFocus?: boolean }) {
   const { t } = useI18n();
   const [noteOpen, setNoteOpen] = useState(false);
   const [error, setError] = useState('');
   const [savedFlash, setSavedFlash] = useState(false);
   const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), [model]);
+  const id = model.kind === 'project' ? model.item.id : model.unit.id;
+  useEffect(() => {
+    if (autoFocus) closeRef.current?.focus();
+  }, [id, autoFocus]);
 
   const run = (work: Promise<void>) => work.then(() => setError(''), (e: unknown) => setError(t('saveFailed') + String((e as Error)?.message ?? e)));
   const title = model.kind === 'project' ? model.item.name : (model.unit.fullName ?? model.unit.name);

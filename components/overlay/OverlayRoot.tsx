@@ -19,7 +19,7 @@ export interface Rect {
 
 export type OverlayView =
   | { kind: 'none' }
-  | { kind: 'card'; model: CardModel; at: Rect; actions: CardActions }
+  | { kind: 'card'; model: CardModel; at: Rect; actions: CardActions; focus: boolean }
   | { kind: 'pill'; at: Rect; onClick(): void }
   | { kind: 'passage-note'; at: Rect; quote: string; onSave(body: string): Promise<void>; onCancel(): void };
 
@@ -108,7 +108,7 @@ function Views({ view, orphans }: { view: OverlayView; orphans: Note[] }) {
     <div class="layer">
       {view.kind === 'card' && (
         <Positioned at={view.at} class="card-slot">
-          <MentionCard model={view.model} actions={view.actions} />
+          <MentionCard model={view.model} actions={view.actions} autoFocus={view.focus} />
         </Positioned>
       )}
       {view.kind === 'pill' && (

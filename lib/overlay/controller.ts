@@ -353,6 +353,7 @@ export class Overlay {
       view: {
         kind: 'card',
         model,
+        focus: pinned,
         at: rectOf(p.span, this.doc),
         actions: {
           followed: this.followed.has(m.id),

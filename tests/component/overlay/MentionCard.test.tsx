@@ -38,3 +38,17 @@ describe('the mention card', () => {
     await waitFor(() => expect(a.onSaveNote).toHaveBeenCalledWith('采访妇联'));
   });
 });
+
+describe('focus', () => {
+  it('moves into a card opened by click or keyboard, and stays put for a hover card', () => {
+    const model = cardModelFor(index, { kind: 'project', id: 'mw2023-023' })!;
+    const outside = document.body.appendChild(document.createElement('button'));
+    outside.focus();
+    const hover = render(<MentionCard model={model} actions={actions()} />);
+    expect(document.activeElement).toBe(outside);
+    hover.unmount();
+    render(<MentionCard model={model} actions={actions()} autoFocus />);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('关闭');
+    outside.remove();
+  });
+});
