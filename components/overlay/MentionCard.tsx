@@ -3,6 +3,7 @@
  * its source and date, why we linked it, and follow / note actions.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Item } from '../../lib/data/types';
 import type { CardModel } from '../../lib/overlay/card-model';
 import { useI18n } from '../i18n';
 import { STATUS_KEYS, StatusBadge } from './StatusBadge';
@@ -94,25 +95,13 @@ export function MentionCard({ model, actions, autoFocus = false }: { model: Card
       {model.kind === 'project' && model.siblings.length > 0 && (
         <details>
           <summary>{t('cardSiblings')}</summary>
-          <ul class="small">
-            {model.siblings.map((i) => (
-              <li key={i.id}>
-                {i.seq}. {i.name} <StatusBadge status={i.status} />
-              </li>
-            ))}
-          </ul>
+          <ItemStatusList items={model.siblings} />
         </details>
       )}
       {model.kind === 'unit' && (
         <details open={model.items.length <= 4}>
           <summary>{t('cardUnitProjects', { n: model.items.length })}</summary>
-          <ul class="small">
-            {model.items.map((i) => (
-              <li key={i.id}>
-                {i.seq}. {i.name} <StatusBadge status={i.status} />
-              </li>
-            ))}
-          </ul>
+          <ItemStatusList items={model.items} />
         </details>
       )}
 
@@ -145,6 +134,19 @@ export function MentionCard({ model, actions, autoFocus = false }: { model: Card
         </p>
       )}
     </div>
+  );
+}
+
+/** Projects as "序号. name [status]" lines. */
+function ItemStatusList({ items }: { items: readonly Item[] }) {
+  return (
+    <ul class="small">
+      {items.map((i) => (
+        <li key={i.id}>
+          {i.seq}. {i.name} <StatusBadge status={i.status} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

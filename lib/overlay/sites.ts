@@ -5,10 +5,9 @@
  */
 import { DEFAULT_AUTO_SITES } from '../settings/settings';
 
-/** Match patterns for a host and its subdomains (a bare TLD-like suffix such as gov.cn: only subdomains). */
+/** Match patterns for a host and its subdomains, http and https. */
 export function matchPatternsFor(host: string): string[] {
-  const subdomainsOnly = host.split('.').length <= 2 && host.endsWith('.cn') && host.startsWith('gov.');
-  return ['http', 'https'].flatMap((scheme) => (subdomainsOnly ? [`${scheme}://*.${host}/*`] : [`${scheme}://${host}/*`, `${scheme}://*.${host}/*`]));
+  return ['http', 'https'].flatMap((scheme) => [`${scheme}://${host}/*`, `${scheme}://*.${host}/*`]);
 }
 
 export const DEFAULT_MATCHES: string[] = DEFAULT_AUTO_SITES.flatMap(matchPatternsFor);
