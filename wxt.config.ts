@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { prebuiltEnginePlugin } from './lib/match/prebuilt';
 
 // Manifest and build settings. Permissions are the minimum the features need:
 // storage for settings, unlimitedStorage so IndexedDB is not evicted, activeTab +
@@ -9,7 +10,8 @@ export default defineConfig({
   srcDir: '.',
   imports: false,
   outDir: '.output',
-  vite: () => ({ plugins: [preact()] }),
+  // MSL_NO_MINIFY=1: readable names in CPU profiles (tests/bench/profile.mts).
+  vite: () => ({ plugins: [preact(), prebuiltEnginePlugin()], build: { minify: process.env.MSL_NO_MINIFY ? false : undefined } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { rawDataset } from '../../lib/data/raw-dataset';
-import { buildPack, type MatchPack } from '../../lib/match/pack';
+import prebuilt from 'virtual:minsheng-engine';
+import { packFromJSON, type MatchPack } from '../../lib/match/pack';
+import { loadFoldTable } from '../../lib/text/normalise';
 import { request } from '../../lib/messaging/client';
 import { parseTabRequest, type TabResponseMap } from '../../lib/messaging/tab-protocol';
 import { indexDataset, type DatasetIndex } from '../../lib/overlay/card-model';
@@ -27,7 +29,11 @@ export default defineContentScript({
     const overlay = new Overlay({
       doc: document,
       startedAt,
-      engine: () => (engine ??= { pack: buildPack(rawDataset), index: indexDataset(rawDataset) }),
+      engine: () => {
+        if (engine) return engine;
+        loadFoldTable(prebuilt.fold);
+        return (engine = { pack: packFromJSON(prebuilt.pack), index: indexDataset(rawDataset) });
+      },
       send: request,
     });
     const started = overlay.start(false);

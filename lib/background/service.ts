@@ -56,9 +56,23 @@ export function createBackgroundService(deps: BackgroundDeps) {
   }
 
   async function overlayState(canonicalUrl: string, pageUrl: string | undefined): Promise<OverlayState> {
-    await ensureDataset();
-    const db = await deps.openDb();
-    const settings = await deps.loadSettings();
+    // Settings (extension storage) and the database are read side by side: a page waits on this.
+    const [settings, state] = await Promise.all([
+      deps.loadSettings(),
+      ensureDataset().then(async () => userStateOf(await deps.openDb(), canonicalUrl)),
+    ]);
+    return {
+      ...state,
+      locale: settings.locale,
+      sightings: settings.sightingsMode,
+      wrapHighlights: settings.wrapHighlights,
+      highlightColours: settings.highlightColours,
+      siteDisabled: siteOff(hostOf(pageUrl ?? canonicalUrl), settings),
+    };
+  }
+
+  /** What the user keeps that a page's overlay shows: follows, this page's notes, note counts per target. */
+  function userStateOf(db: LensDb, canonicalUrl: string) {
     return db.transaction('r', [db.follows, db.notes], async () => {
       const followed = (await db.follows.toCollection().primaryKeys()) as string[];
       const pageNotes = canonicalUrl ? await db.notes.where('pageUrl').equals(canonicalUrl).toArray() : [];
@@ -66,16 +80,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
       await db.notes.where('targetId').notEqual('').each((n) => {
         noteCounts[n.targetId] = (noteCounts[n.targetId] ?? 0) + 1;
       });
-      return {
-        locale: settings.locale,
-        followed: followed.map((key) => key.slice(key.indexOf(':') + 1)),
-        pageNotes,
-        noteCounts,
-        sightings: settings.sightingsMode,
-        wrapHighlights: settings.wrapHighlights,
-        highlightColours: settings.highlightColours,
-        siteDisabled: siteOff(hostOf(pageUrl ?? canonicalUrl), settings),
-      };
+      return { followed: followed.map((key) => key.slice(key.indexOf(':') + 1)), pageNotes, noteCounts };
     });
   }
 

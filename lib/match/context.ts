@@ -25,21 +25,29 @@ function floorIndex(sorted: Int32Array, x: number): number {
  * line start. Sorted. Lets each token find its clause by binary search.
  */
 export function clauseStarts(norm: NormalisedCodes): Int32Array {
-  const out: number[] = [0];
+  // A typed buffer grown by doubling: a 1 MB page has tens of thousands of clauses.
+  let out = new Int32Array(1024);
+  let count = 1; // out[0] = 0
+  const push = (x: number) => {
+    if (x <= out[count - 1]!) return;
+    if (count === out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[count++] = x;
+  };
   const lines = norm.lineStarts;
   let li = 0;
   const codes = norm.codes;
   for (let i = 0; i < norm.length; i++) {
     if (CLAUSE_END[codes[i]!]) {
-      while (li < lines.length && lines[li]! <= i + 1) {
-        if (lines[li]! > out[out.length - 1]!) out.push(lines[li]!);
-        li++;
-      }
-      if (i + 1 > out[out.length - 1]!) out.push(i + 1);
+      while (li < lines.length && lines[li]! <= i + 1) push(lines[li++]!);
+      push(i + 1);
     }
   }
-  for (; li < lines.length; li++) if (lines[li]! > out[out.length - 1]!) out.push(lines[li]!);
-  return Int32Array.from(out);
+  for (; li < lines.length; li++) push(lines[li]!);
+  return out.slice(0, count);
 }
 
 /** The clause [start, end) around normalised [s, e), at most `reach` units either side. */

@@ -124,7 +124,8 @@ export function scoreRelevance(input: GateInput): Relevance {
   // Jinjiang named at least once, the programme's vocabulary (or its projects) present, and
   // more for than against: a trade fair lacks the topic, another city's list the balance.
   const relevant = jinjiang >= 1 && topic >= 2 && score >= 3;
-  signals.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.text.localeCompare(b.text));
+  // Ties in code-point order: localeCompare costs milliseconds per hundred signals, cold, in a page.
+  signals.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return { relevant, score, signals };
 }
 

@@ -24,9 +24,10 @@ export interface LexiconWord {
   weight: number;
 }
 
+/** Lists are space-separated (split on ' ', not a RegExp: this runs at every content-script load). */
 const words = (kind: SignalKind, weight: number, list: string): LexiconWord[] =>
   list
-    .split(/\s+/)
+    .split(' ')
     .filter(Boolean)
     .map((text) => ({ text, kind, weight }));
 

@@ -14,9 +14,17 @@ import { selectLongest, type Tokens } from './scanner';
 import { scanAutomaton } from './automaton';
 import type { Mention } from './types';
 
-const QUALIFIERS = new Set(UNIT_QUALIFIERS.map(normaliseKey));
-const MAX_QUALIFIER = Math.max(...[...QUALIFIERS].map((q) => q.length));
-const QUALIFIER_LAST = new Set([...QUALIFIERS].map((q) => q.charCodeAt(q.length - 1)));
+/** Place names that qualify a unit name as another place's (石狮市 in 石狮市公安局); normalised on first use. */
+let qualifiers: { all: Set<string>; longest: number; lastChars: Set<number> } | undefined;
+function unitQualifiers() {
+  if (qualifiers) return qualifiers;
+  const all = new Set(UNIT_QUALIFIERS.map(normaliseKey));
+  return (qualifiers = {
+    all,
+    longest: Math.max(...[...all].map((q) => q.length)),
+    lastChars: new Set([...all].map((q) => q.charCodeAt(q.length - 1))),
+  });
+}
 
 /** How a phrase names an item, before context. */
 const BASE = { name: 3, keyphrase: 2.5, variant: 2, generic: 0 } as const;
@@ -84,6 +92,18 @@ class Neighbourhood {
 }
 
 export function linkMentions(input: LinkInput): Mention[] {
+  const steps = linkMentionsSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Tokens linked between pauses of `linkMentionsSteps` (a few ms of work). */
+const TOKENS_PER_STEP = 2048;
+
+/** `linkMentions` as a generator that pauses every couple of thousand tokens (a dense page has tens of thousands). */
+export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[], void> {
   const { pack, text, norm, tokens } = input;
   const n = tokens.count;
 
@@ -380,6 +400,7 @@ export function linkMentions(input: LinkInput): Mention[] {
   };
 
   for (let t = 0; t < n; t++) {
+    if (t > 0 && t % TOKENS_PER_STEP === 0) yield;
     const p = tokens.pattern[t]!;
     const e0 = pack.entryStart[p]!;
     const e1 = pack.entryStart[p + 1]!;
@@ -410,9 +431,10 @@ function unitsInsideCache(pack: MatchPack): Int8Array {
 
 /** True if the normalised text right before s ends with another place's name. */
 function qualifiedBefore(norm: NormalisedCodes, s: number): boolean {
-  if (s === 0 || !QUALIFIER_LAST.has(norm.codes[s - 1]!)) return false;
-  for (let k = 1; k <= MAX_QUALIFIER && k <= s; k++) {
-    if (QUALIFIERS.has(codesToString(norm.codes.subarray(s - k, s), k))) return true;
+  const q = unitQualifiers();
+  if (s === 0 || !q.lastChars.has(norm.codes[s - 1]!)) return false;
+  for (let k = 1; k <= q.longest && k <= s; k++) {
+    if (q.all.has(codesToString(norm.codes.subarray(s - k, s), k))) return true;
   }
   return false;
 }

@@ -4,7 +4,7 @@
  */
 import { normaliseCodes, type NormaliseScratch } from '../text/normalise';
 import { foreignPage, scoreRelevance, type GateCounts } from './gate';
-import { linkMentions } from './linker';
+import { linkMentionsSteps } from './linker';
 import { Entry, type MatchPack } from './pack';
 import { scanTokens } from './scanner';
 import type { ScanResult } from './types';
@@ -12,6 +12,12 @@ import type { ScanResult } from './types';
 export interface ScanOptions {
   /** The page's address, when known: Jinjiang news/government hosts count as a signal. */
   url?: string;
+  /**
+   * Called, before linking, if the page is already certain to be relevant: mentions only ever
+   * add to the score, so a page relevant without them is relevant with them. The content
+   * script uses it to ask for the user's state while the linker runs.
+   */
+  onSurelyRelevant?: () => void;
 }
 
 /** Buffers reused across calls: scanText is synchronous, and nothing it returns refers to them. */
@@ -40,7 +46,10 @@ export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptio
       else if (kind === Entry.Ambiguous) places.add(pack.ambiguous[ref]!.alias);
     }
   }
-  const mentions = linkMentions({
+  if (options.onSurelyRelevant && scoreRelevance({ words: pack.gateWords, counts, places: [...places], mentions: [], url: options.url }).relevant) {
+    options.onSurelyRelevant();
+  }
+  const mentions = yield* linkMentionsSteps({
     pack,
     text,
     norm,

@@ -7,18 +7,19 @@
 import { NAME_PREFIXES, NAME_SUFFIXES } from './lexicon';
 import { normaliseKey } from '../text/normalise';
 
-const PREFIXES = NAME_PREFIXES.map(normaliseKey);
-const SUFFIXES = NAME_SUFFIXES.map(normaliseKey);
+// Normalised on first use: nothing in a content script's module load builds the fold table.
+let affixes: { prefixes: string[]; suffixes: string[] } | undefined;
+const normalisedAffixes = () => (affixes ??= { prefixes: NAME_PREFIXES.map(normaliseKey), suffixes: NAME_SUFFIXES.map(normaliseKey) });
 
 function stripPrefix(s: string, towns: string[]): string[] {
   const out: string[] = [];
   for (const t of towns) if (t && s.startsWith(t) && s.length > t.length) out.push(s.slice(t.length));
-  for (const p of PREFIXES) if (s.startsWith(p)) out.push(s.slice(p.length));
+  for (const p of normalisedAffixes().prefixes) if (s.startsWith(p)) out.push(s.slice(p.length));
   return out;
 }
 
 function stripSuffix(s: string): string[] {
-  for (const x of SUFFIXES) if (s.endsWith(x) && s.length > x.length) return [s.slice(0, -x.length)];
+  for (const x of normalisedAffixes().suffixes) if (s.endsWith(x) && s.length > x.length) return [s.slice(0, -x.length)];
   return [];
 }
 

@@ -31,7 +31,7 @@ import { trackPointer } from './pointer';
 import { pageInfoOf } from './page-info';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { changedRoots } from './subtrees';
-import { runInSlices, yieldToMain } from './yield';
+import { Slicer } from './yield';
 
 export type Send = <R extends Request>(req: R) => Promise<ResponseMap[R['type']]>;
 
@@ -127,17 +127,20 @@ export class Overlay {
       this.watch();
       const t0 = performance.now();
       if (this.env.startedAt !== undefined) measure('setup', this.env.startedAt, t0);
-      const dom = await runInSlices(extractDomTextSteps(body, { skipEditable: true }));
+      const slicer = new Slicer();
+      const dom = await slicer.run(extractDomTextSteps(body, { skipEditable: true }));
       if (gen !== this.generation) return this.state;
       if (!force && !quickGate(dom.text, this.doc.location.href)) {
         this.state = 'skipped';
         return this.state;
       }
       const tRead = performance.now();
-      await yieldToMain();
-      if (gen !== this.generation) return this.state;
-      const tScan = performance.now();
-      const result = await runInSlices(scanTextSteps(dom.text, this.engine.pack, { url: this.doc.location.href }));
+      const tScan = tRead;
+      // Asked for as soon as the page is surely relevant (or at once when forced), so the round
+      // trip overlaps the linker and the placing of mentions.
+      let asked = force ? this.askState() : undefined;
+      const onSurelyRelevant = () => void (asked ??= this.askState());
+      const result = await slicer.run(scanTextSteps(dom.text, this.engine.pack, { url: this.doc.location.href, onSurelyRelevant }));
       if (gen !== this.generation) return this.state;
       if (result.relevant || force) {
         measure('read', t0, tRead);
@@ -148,7 +151,7 @@ export class Overlay {
         this.state = 'irrelevant';
         return this.state;
       }
-      await this.activate(dom, result.mentions, force, gen);
+      await this.activate(dom, result.mentions, asked ?? this.askState(), force, gen);
       return this.state;
     } finally {
       if (gen === this.generation) {
@@ -159,10 +162,23 @@ export class Overlay {
     }
   }
 
-  private async activate(dom: DomText, mentions: Mention[], force: boolean, gen: number) {
-    const info = pageInfoOf(this.doc);
+  /** The user's state for this page (follows, its notes, settings), from the background. */
+  private askState(): Promise<OverlayState> {
+    const asked = this.env.send({ type: 'overlay/state', canonicalUrl: pageInfoOf(this.doc).canonicalUrl });
+    asked.catch(() => {}); // a start abandoned for a newer one never awaits it
+    return asked;
+  }
+
+  /**
+   * Shows the mentions. `asked` is the user's state, already on its way: the mentions are
+   * placed in the page while the background answers, so the round trip costs little time of its own.
+   */
+  private async activate(dom: DomText, mentions: Mention[], asked: Promise<OverlayState>, force: boolean, gen: number) {
     const tState = performance.now();
-    const userState = await this.env.send({ type: 'overlay/state', canonicalUrl: info.canonicalUrl });
+    const tPlace = performance.now();
+    const placed = this.place(dom, mentions).filter(isStillOnPage);
+    measure('place', tPlace);
+    const userState = await asked;
     measure('state', tState);
     if (gen !== this.generation) return;
     this.userState = userState;
@@ -190,12 +206,9 @@ export class Overlay {
       unsubscribe();
     });
 
-    const tPlace = performance.now();
-    this.store.add(this.place(dom, mentions).filter(isStillOnPage));
+    // Placed spans whose text left the page while the answer was on its way are dropped.
+    this.store.add(placed.filter(isStillOnPage));
     this.anchorNotes(dom);
-    measure('place', tPlace);
-    await yieldToMain();
-    if (gen !== this.generation) return;
     const tDraw = performance.now();
     this.draw();
     measure('draw', tDraw);
@@ -491,13 +504,14 @@ export class Overlay {
     this.flushing = true;
     try {
       const url = this.doc.location.href;
+      const slicer = new Slicer();
       for (const root of roots) {
         this.store.removeWithin(root);
         if (!root.isConnected) continue;
-        const dom = await runInSlices(extractDomTextSteps(root, { skipEditable: true }));
+        const dom = await slicer.run(extractDomTextSteps(root, { skipEditable: true }));
         if (gen !== this.generation) return;
         if (!dom.text) continue;
-        const result = await runInSlices(scanTextSteps(dom.text, this.engine.pack, { url }));
+        const result = await slicer.run(scanTextSteps(dom.text, this.engine.pack, { url }));
         if (gen !== this.generation) return;
         // Nodes may have left while we paused: keep only mentions still in the page.
         const placed = this.place(dom, result.mentions).filter(isStillOnPage);

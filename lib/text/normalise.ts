@@ -70,8 +70,37 @@ function buildTable(): Uint16Array {
   return t;
 }
 
-/** The folding table: index = original code unit, value = normalised code unit (0/1 = dropped). */
-export const FOLD: Uint16Array = buildTable();
+let fold: Uint16Array | undefined;
+
+/**
+ * The folding table: index = original code unit, value = normalised code unit (0/1 = dropped).
+ * Built on first use, not when the module loads: the content script loads this module on every
+ * page of a listed site, and most of those pages never get past the pre-gate.
+ */
+export function foldTable(): Uint16Array {
+  return (fold ??= buildTable());
+}
+
+/**
+ * The table as its differences from identity, (code, value) code-unit pairs in one string: a
+ * few thousand entries. The content script's build ships it (lib/match/prebuilt.ts), so a
+ * page pays for a 64K copy, not for building the table with NFKC lookups.
+ */
+export function foldDiff(): string {
+  const t = foldTable();
+  const out: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (t[c] !== c) out.push(c, t[c]!);
+  return codesToString(Uint16Array.from(out), out.length);
+}
+
+/** Installs the table from `foldDiff()`'s output, unless it is already built. */
+export function loadFoldTable(diff: string): void {
+  if (fold) return;
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c;
+  for (let i = 0; i + 1 < diff.length; i += 2) t[diff.charCodeAt(i)] = diff.charCodeAt(i + 1);
+  fold = t;
+}
 
 /** Normalised text as code units, for the scanner (no string building on the hot path). */
 export interface NormalisedCodes {
@@ -114,6 +143,7 @@ export function normaliseCodes(input: string, scratch?: NormaliseScratch): Norma
   let lineCount = 0;
   let pendingLine = false;
   let j = 0;
+  const FOLD = foldTable();
   for (let i = 0; i < n; i++) {
     const v = FOLD[input.charCodeAt(i)]!;
     if (v > DROP_LINE) {
@@ -153,6 +183,7 @@ export function normalise(input: string): Normalised {
 
 /** Normalise a pattern (dataset name, alias, lexicon word): just the folded string. */
 export function normaliseKey(s: string): string {
+  const FOLD = foldTable();
   let i = 0;
   while (i < s.length && FOLD[s.charCodeAt(i)] === s.charCodeAt(i)) i++;
   if (i === s.length) return s; // already normal (most dataset strings): no copy

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../lib/data/dataset';
 import { buildPack } from '../../../lib/match/pack';
 import { scanText } from '../../../lib/match/scan-text';
-import { FOLD, normaliseCodes } from '../../../lib/text/normalise';
+import { foldTable, normaliseCodes } from '../../../lib/text/normalise';
 import { extractHtmlText } from '../../../lib/text/extract-html';
 import { NASTY, pick, rng } from './random';
 
@@ -61,7 +61,7 @@ describe('property: any string', () => {
       const n = normaliseCodes(text);
       let bad = n.map[n.length] === text.length ? -1 : n.length;
       for (let i = 0; i < n.length && bad < 0; i++) {
-        if (!(n.map[i]! < n.map[i + 1]!) || n.codes[i] !== FOLD[text.charCodeAt(n.map[i]!)]) bad = i;
+        if (!(n.map[i]! < n.map[i + 1]!) || n.codes[i] !== foldTable()[text.charCodeAt(n.map[i]!)]) bad = i;
       }
       expect(bad, JSON.stringify(text)).toBe(-1);
     }

@@ -1,0 +1,4 @@
+declare module 'virtual:minsheng-engine' {
+  const engine: import('./prebuilt').PrebuiltEngine;
+  export default engine;
+}

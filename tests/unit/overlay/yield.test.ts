@@ -1,0 +1,33 @@
+/** Slicing: the page gets the thread back once a slice has used its budget, and only then. */
+import { describe, expect, it } from 'vitest';
+import { Slicer } from '../../../lib/overlay/yield';
+
+function* pauses(n: number, log: string[]): Generator<void, string, void> {
+  for (let i = 0; i < n; i++) {
+    log.push(`step ${i}`);
+    yield;
+  }
+  return 'done';
+}
+
+/** Runs `slicer` over a generator while a timer queued first records when the page got a turn. */
+async function runWithPageTask(slicer: Slicer, log: string[]) {
+  setTimeout(() => log.push('page task'), 0);
+  const result = await slicer.run(pauses(3, log));
+  await new Promise((r) => setTimeout(r, 5));
+  return result;
+}
+
+describe('Slicer', () => {
+  it('with budget left, runs every step in one slice: the page waits until we are done', async () => {
+    const log: string[] = [];
+    expect(await runWithPageTask(new Slicer(10_000), log)).toBe('done');
+    expect(log).toEqual(['step 0', 'step 1', 'step 2', 'page task']);
+  });
+
+  it('with the budget used up, hands the thread to the page at the next pause', async () => {
+    const log: string[] = [];
+    expect(await runWithPageTask(new Slicer(0), log)).toBe('done');
+    expect(log.indexOf('page task')).toBe(1);
+  });
+});
