@@ -11,7 +11,14 @@ export default defineConfig({
   imports: false,
   outDir: '.output',
   // MSL_NO_MINIFY=1: readable names in CPU profiles (tests/bench/profile.mts).
-  vite: () => ({ plugins: [preact(), prebuiltEnginePlugin()], build: { minify: process.env.MSL_NO_MINIFY ? false : undefined } }),
+  // MSL_PERF_MARKS=1: the overlay records performance measures (`npm run bench` builds so). Off
+  // in the build users get: page scripts can read the performance timeline, and our measure
+  // names would tell every page that the extension is installed.
+  vite: () => ({
+    plugins: [preact(), prebuiltEnginePlugin()],
+    define: { __MSL_PERF_MARKS__: JSON.stringify(process.env.MSL_PERF_MARKS === '1') },
+    build: { minify: process.env.MSL_NO_MINIFY ? false : undefined },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { rawDataset } from '../../lib/data/raw-dataset';
-import prebuilt from 'virtual:minsheng-engine';
+import loadPrebuilt from 'virtual:minsheng-engine';
 import { packFromJSON, type MatchPack } from '../../lib/match/pack';
 import { loadFoldTable } from '../../lib/text/normalise';
 import { request } from '../../lib/messaging/client';
@@ -31,6 +31,7 @@ export default defineContentScript({
       startedAt,
       engine: () => {
         if (engine) return engine;
+        const prebuilt = loadPrebuilt();
         loadFoldTable(prebuilt.fold);
         return (engine = { pack: packFromJSON(prebuilt.pack), index: indexDataset(rawDataset) });
       },

@@ -1,4 +1,7 @@
 declare module 'virtual:minsheng-engine' {
-  const engine: import('./prebuilt').PrebuiltEngine;
-  export default engine;
+  const load: () => import('./prebuilt').PrebuiltEngine;
+  export default load;
 }
+
+/** Build-time flag (wxt.config.ts): true only in builds made with MSL_PERF_MARKS=1, for the bench. */
+declare const __MSL_PERF_MARKS__: boolean | undefined;

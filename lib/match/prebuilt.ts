@@ -5,7 +5,8 @@
  * and what it loads is exactly what `buildPack` makes (a test compares them).
  *
  * `prebuiltEngine()` runs in Node while Vite bundles; `virtual:minsheng-engine` is the module
- * the content script imports.
+ * the content script imports; its default export parses the tables when first called, so a
+ * page the pre-gate rejects never parses them.
  */
 import { bundledDataset } from '../data/dataset';
 import { foldDiff } from '../text/normalise';
@@ -22,13 +23,13 @@ export function prebuiltEngine(): PrebuiltEngine {
   return { pack: packToJSON(buildPack(bundledDataset)), fold: foldDiff() };
 }
 
-/** A Vite plugin serving `virtual:minsheng-engine` (its default export is a PrebuiltEngine). */
+/** A Vite plugin serving `virtual:minsheng-engine` (its default export returns a PrebuiltEngine). */
 export function prebuiltEnginePlugin() {
   const resolved = '\0' + PREBUILT_MODULE;
   return {
     name: 'minsheng-prebuilt-engine',
     resolveId: (id: string) => (id === PREBUILT_MODULE ? resolved : undefined),
     // JSON.parse of a string literal parses faster than the same object as a JS literal.
-    load: (id: string) => (id === resolved ? `export default JSON.parse(${JSON.stringify(JSON.stringify(prebuiltEngine()))});` : undefined),
+    load: (id: string) => (id === resolved ? `export default () => JSON.parse(${JSON.stringify(JSON.stringify(prebuiltEngine()))});` : undefined),
   };
 }

@@ -50,10 +50,12 @@ const MAX_WAIT_MS = 2000;
 const CONTEXT = 32;
 
 /**
- * Timing of our work on a relevant page, as performance measures the page (and the bench) can
- * read: `minsheng-lens:read|scan|draw` per slice, `minsheng-lens:drawn` from script start.
+ * Timing of our work, as performance measures, in builds made for the bench only (see
+ * wxt.config.ts): `minsheng-lens:read|scan|place|state|draw` per phase, `slice` per slice of
+ * work between hand-backs to the page, `drawn` from script start to highlights drawn.
  */
 function measure(name: string, start: number, end = performance.now()) {
+  if (typeof __MSL_PERF_MARKS__ === 'undefined' || !__MSL_PERF_MARKS__) return;
   try {
     performance.measure(`minsheng-lens:${name}`, { start, end });
   } catch {
@@ -127,7 +129,7 @@ export class Overlay {
       this.watch();
       const t0 = performance.now();
       if (this.env.startedAt !== undefined) measure('setup', this.env.startedAt, t0);
-      const slicer = new Slicer();
+      const slicer = new Slicer(undefined, (start, end) => measure('slice', start, end));
       const dom = await slicer.run(extractDomTextSteps(body, { skipEditable: true }));
       if (gen !== this.generation) return this.state;
       if (!force && !quickGate(dom.text, this.doc.location.href)) {
@@ -151,7 +153,7 @@ export class Overlay {
         this.state = 'irrelevant';
         return this.state;
       }
-      await this.activate(dom, result.mentions, asked ?? this.askState(), force, gen);
+      await this.activate(dom, result.mentions, asked ?? this.askState(), force, gen, slicer);
       return this.state;
     } finally {
       if (gen === this.generation) {
@@ -173,11 +175,14 @@ export class Overlay {
    * Shows the mentions. `asked` is the user's state, already on its way: the mentions are
    * placed in the page while the background answers, so the round trip costs little time of its own.
    */
-  private async activate(dom: DomText, mentions: Mention[], asked: Promise<OverlayState>, force: boolean, gen: number) {
+  private async activate(dom: DomText, mentions: Mention[], asked: Promise<OverlayState>, force: boolean, gen: number, slicer: Slicer) {
+    await slicer.pause();
+    if (gen !== this.generation) return;
     const tState = performance.now();
     const tPlace = performance.now();
     const placed = this.place(dom, mentions).filter(isStillOnPage);
     measure('place', tPlace);
+    slicer.endSlice();
     const userState = await asked;
     measure('state', tState);
     if (gen !== this.generation) return;

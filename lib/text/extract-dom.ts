@@ -40,7 +40,7 @@ export function extractDomText(root: Node, options: DomTextOptions = {}): DomTex
 }
 
 /** Nodes visited between pauses of `extractDomTextSteps` (a few ms of work each). */
-const NODES_PER_SLICE = 8192;
+const NODES_PER_SLICE = 2048;
 
 /**
  * `extractDomText` as a generator that pauses every few thousand nodes, so reading a huge

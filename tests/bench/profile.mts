@@ -1,7 +1,9 @@
 /**
  * Where the overlay's time goes on one page: every `minsheng-lens:*` measure and, with
  * `--cpu`, a V8 CPU profile of the load (open it in DevTools' Performance panel).
- * Usage: tsx tests/bench/profile.mts [path under the repo] [--cpu]
+ * Needs a build with the measures on: `MSL_PERF_MARKS=1 npx wxt build` (add MSL_NO_MINIFY=1
+ * for readable names in the profile).
+ * Usage: tsx tests/bench/profile.mts [path under the repo] [--cpu] [--runs=N]
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -109,6 +109,8 @@ describe('the overlay on a news article', () => {
     expect(hl['msl-unit']?.some((t) => t.includes('石狮'))).toBe(false);
     // the page's DOM is untouched
     expect(await page.locator('msl-mark').count()).toBe(0);
+    // and its performance timeline does not give the extension away (measures are bench-build only)
+    expect(await page.evaluate(() => performance.getEntries().filter((e) => e.name.includes('minsheng')).length)).toBe(0);
   });
 
   it('shows a card with status, source and date when a project is hovered', async () => {

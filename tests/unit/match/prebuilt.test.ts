@@ -41,7 +41,7 @@ describe('prebuilt engine tables', () => {
     const id = plugin.resolveId(PREBUILT_MODULE)!;
     expect(plugin.resolveId('other')).toBeUndefined();
     const code = plugin.load(id)!;
-    const json = /^export default JSON\.parse\((.*)\);$/s.exec(code)![1]!;
+    const json = /^export default \(\) => JSON\.parse\((.*)\);$/s.exec(code)![1]!;
     expect(JSON.parse(JSON.parse(json) as string)).toEqual(JSON.parse(JSON.stringify(prebuilt)));
   });
 
