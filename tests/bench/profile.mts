@@ -28,6 +28,13 @@ try {
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
+    await page.addInitScript(() => {
+      const w = window as unknown as { __tasks: string[] };
+      w.__tasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__tasks.push(`${e.entryType} ${e.startTime.toFixed(0)}+${e.duration.toFixed(0)}`);
+      }).observe({ type: 'longtask', buffered: true });
+    });
     await page.goto(siteUrl(server, 'www.jinjiang.gov.cn', path), { waitUntil: 'load' });
     await page.waitForFunction(() => performance.getEntriesByName('minsheng-lens:drawn').length > 0, undefined, { timeout: 60_000 });
     await page.waitForTimeout(300);
@@ -41,7 +48,8 @@ try {
         .filter((m) => m.name.startsWith('minsheng-lens:'))
         .map((m) => `${m.name.slice(14)} ${m.startTime.toFixed(1)}+${m.duration.toFixed(1)}`),
     );
-    console.log(`run ${r}: ${measures.join(' · ')}`);
+    const tasks = await page.evaluate(() => (window as unknown as { __tasks: string[] }).__tasks);
+    console.log(`run ${r}: ${measures.join(' · ')}\n  long tasks: ${tasks.join(', ')}`);
     await page.close();
   }
 } finally {
