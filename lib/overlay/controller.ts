@@ -137,7 +137,6 @@ export class Overlay {
         return this.state;
       }
       const tRead = performance.now();
-      const tScan = tRead;
       // Asked for as soon as the page is surely relevant (or at once when forced), so the round
       // trip overlaps the linker and the placing of mentions.
       let asked = force ? this.askState() : undefined;
@@ -146,7 +145,7 @@ export class Overlay {
       if (gen !== this.generation) return this.state;
       if (result.relevant || force) {
         measure('read', t0, tRead);
-        measure('scan', tScan);
+        measure('scan', tRead);
       }
       this.relevance = { relevant: result.relevant, score: result.score, signals: result.signals };
       if (!result.relevant && !force) {
@@ -178,13 +177,12 @@ export class Overlay {
   private async activate(dom: DomText, mentions: Mention[], asked: Promise<OverlayState>, force: boolean, gen: number, slicer: Slicer) {
     await slicer.pause();
     if (gen !== this.generation) return;
-    const tState = performance.now();
     const tPlace = performance.now();
-    const placed = this.place(dom, mentions).filter(isStillOnPage);
+    const placed = this.place(dom, mentions);
     measure('place', tPlace);
     slicer.endSlice();
     const userState = await asked;
-    measure('state', tState);
+    measure('state', tPlace);
     if (gen !== this.generation) return;
     this.userState = userState;
     if (userState.siteDisabled && !force) {
@@ -211,7 +209,7 @@ export class Overlay {
       unsubscribe();
     });
 
-    // Placed spans whose text left the page while the answer was on its way are dropped.
+    // Only spans still on the page: their text may have left while the answer was on its way.
     this.store.add(placed.filter(isStillOnPage));
     this.anchorNotes(dom);
     const tDraw = performance.now();

@@ -39,8 +39,8 @@ export function extractDomText(root: Node, options: DomTextOptions = {}): DomTex
   }
 }
 
-/** Nodes visited between pauses of `extractDomTextSteps` (a few ms of work each). */
-const NODES_PER_SLICE = 2048;
+/** Nodes visited between pauses of `extractDomTextSteps` (a few ms of work at most). */
+const NODES_PER_STEP = 2048;
 
 /**
  * `extractDomText` as a generator that pauses every few thousand nodes, so reading a huge
@@ -80,7 +80,7 @@ export function* extractDomTextSteps(root: Node, options: DomTextOptions = {}): 
   }
   let node: Node | null = root.firstChild;
   walk: while (node) {
-    if (++visited % NODES_PER_SLICE === 0) yield;
+    if (++visited % NODES_PER_STEP === 0) yield;
     const type = node.nodeType;
     if (type === 3) {
       const data = (node as Text).data;
