@@ -2,11 +2,7 @@
  * Where a token sits: its clause (context never crosses 。；？！ or a line break), the row
  * number printed right before it (tables), and what the tokens around it say.
  */
-import type { NormalisedCodes } from '../text/normalise';
-import { CLAUSE_ENDS } from './lexicon';
-
-const CLAUSE_END = new Uint8Array(0x10000);
-for (const ch of CLAUSE_ENDS) CLAUSE_END[ch.charCodeAt(0)] = 1;
+import { OffsetList, type NormalisedCodes } from '../text/normalise';
 
 /** Largest i with sorted[i] <= x, or -1. */
 function floorIndex(sorted: Int32Array, x: number): number {
@@ -21,33 +17,25 @@ function floorIndex(sorted: Int32Array, x: number): number {
 }
 
 /**
- * Every clause start of the text in one pass: 0, the position after each 。；？！, and each
- * line start. Sorted. Lets each token find its clause by binary search.
+ * Every clause start of the text: 0, the position after each 。；？！, and each line start.
+ * Sorted, without repeats. Lets each token find its clause by binary search. Both lists
+ * come from normalising, so this only merges them.
  */
 export function clauseStarts(norm: NormalisedCodes): Int32Array {
-  // A typed buffer grown by doubling: a 1 MB page has tens of thousands of clauses.
-  let out = new Int32Array(1024);
-  let count = 1; // out[0] = 0
+  const out = new OffsetList();
+  out.push(0);
   const push = (x: number) => {
-    if (x <= out[count - 1]!) return;
-    if (count === out.length) {
-      const grown = new Int32Array(out.length * 2);
-      grown.set(out);
-      out = grown;
-    }
-    out[count++] = x;
+    if (x > out.last()) out.push(x);
   };
-  const lines = norm.lineStarts;
+  const { lineStarts: lines, clauseEnds: ends } = norm;
   let li = 0;
-  const codes = norm.codes;
-  for (let i = 0; i < norm.length; i++) {
-    if (CLAUSE_END[codes[i]!]) {
-      while (li < lines.length && lines[li]! <= i + 1) push(lines[li++]!);
-      push(i + 1);
-    }
+  for (let k = 0; k < ends.length; k++) {
+    const end = ends[k]!;
+    while (li < lines.length && lines[li]! <= end) push(lines[li++]!);
+    push(end);
   }
   for (; li < lines.length; li++) push(lines[li]!);
-  return out.slice(0, count);
+  return out.view();
 }
 
 /** The clause [start, end) around normalised [s, e), at most `reach` units either side. */

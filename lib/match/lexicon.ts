@@ -121,6 +121,3 @@ export const NAME_SUFFIXES: string[] = ['配套项目建设', '建设项目', '�
 
 /** Hosts of Jinjiang's news and government sites. */
 export const JINJIANG_HOSTS: string[] = ['ijjnews.com', 'jjjjb.fjdaily.com', 'jinjiang.gov.cn', 'jjnews.com.cn'];
-
-/** Characters that end a sentence or clause: context for linking never crosses them. */
-export const CLAUSE_ENDS = '。！？；!?;';

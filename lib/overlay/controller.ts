@@ -93,6 +93,8 @@ export class Overlay {
   private sighted = new Set<string>();
   private observer?: MutationObserver;
   private pending: MutationRecord[] = [];
+  /** The body the observer watches (a page may replace its body; the old one's text is gone). */
+  private observedBody?: HTMLElement;
   private timer?: ReturnType<typeof setTimeout>;
   private cardPinned = false;
   private listeners = new AbortController();
@@ -210,7 +212,7 @@ export class Overlay {
     });
 
     // Only spans still on the page: their text may have left while the answer was on its way.
-    this.store.add(placed.filter(isStillOnPage));
+    this.store.add(this.stillOnPage(placed));
     this.anchorNotes(dom);
     const tDraw = performance.now();
     this.draw();
@@ -218,6 +220,18 @@ export class Overlay {
     if (this.env.startedAt !== undefined) measure('drawn', this.env.startedAt);
     this.listen();
     this.afterChange(this.store.all(), dom.text);
+  }
+
+  /**
+   * The placed mentions whose text is still in the page. Only a removal can take a text node
+   * out, and the observer has seen every removal in the body since reading began, so the
+   * per-span check (two DOM calls per mention) runs only after one.
+   */
+  private stillOnPage(placed: PlacedMention[]): PlacedMention[] {
+    if (!this.observer || !this.observedBody?.isConnected) return placed.filter(isStillOnPage);
+    this.pending.push(...this.observer.takeRecords());
+    const removed = this.pending.some((r) => r.type === 'childList' && r.removedNodes.length > 0);
+    return removed ? placed.filter(isStillOnPage) : placed;
   }
 
   private place(dom: DomText, mentions: Mention[]): PlacedMention[] {
@@ -448,6 +462,7 @@ export class Overlay {
   // ── a changing page ──────────────────────────────────────────────────────
 
   private observeBody() {
+    this.observedBody = this.doc.body;
     this.observer?.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
   }
 
@@ -517,7 +532,7 @@ export class Overlay {
         const result = await slicer.run(scanTextSteps(dom.text, this.engine.pack, { url }));
         if (gen !== this.generation) return;
         // Nodes may have left while we paused: keep only mentions still in the page.
-        const placed = this.place(dom, result.mentions).filter(isStillOnPage);
+        const placed = this.stillOnPage(this.place(dom, result.mentions));
         this.store.add(placed);
         this.recordSightings(placed, dom.text);
       }

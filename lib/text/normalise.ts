@@ -70,7 +70,46 @@ function buildTable(): Uint16Array {
   return t;
 }
 
+/**
+ * Characters that end a sentence or clause (after folding: full-width ！？； are ! ? ; by
+ * then). The matcher's context never crosses them; normalising records where they are, so
+ * no second pass over the text is needed to find them.
+ */
+export const CLAUSE_ENDS = '。!?;';
+
 let fold: Uint16Array | undefined;
+let clauseEnd: Uint8Array | undefined;
+
+function clauseEndTable(): Uint8Array {
+  if (clauseEnd) return clauseEnd;
+  clauseEnd = new Uint8Array(0x10000);
+  for (const ch of CLAUSE_ENDS) clauseEnd[ch.charCodeAt(0)] = 1;
+  return clauseEnd;
+}
+
+/** A growable list of offsets (a 1 MB page has tens of thousands of lines and clauses). */
+export class OffsetList {
+  private buf = new Int32Array(64);
+  count = 0;
+
+  push(x: number): void {
+    if (this.count === this.buf.length) {
+      const grown = new Int32Array(this.buf.length * 2);
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    this.buf[this.count++] = x;
+  }
+
+  last(): number {
+    return this.count ? this.buf[this.count - 1]! : -1;
+  }
+
+  /** The offsets, as a view (valid as long as nothing is pushed). */
+  view(): Int32Array {
+    return this.buf.subarray(0, this.count);
+  }
+}
 
 /**
  * The folding table: index = original code unit, value = normalised code unit (0/1 = dropped).
@@ -111,6 +150,8 @@ export interface NormalisedCodes {
   map: Int32Array;
   /** Sorted normalised indices at which a new line starts (a line break was dropped before them). */
   lineStarts: Int32Array;
+  /** Sorted normalised indices right after each clause end (CLAUSE_ENDS). */
+  clauseEnds: Int32Array;
 }
 
 export interface Normalised {
@@ -139,31 +180,28 @@ export function normaliseCodes(input: string, scratch?: NormaliseScratch): Norma
   }
   const codes = scratch ? scratch.codes : new Uint16Array(n);
   const map = scratch ? scratch.map : new Int32Array(n + 1);
-  let lines = new Int32Array(16);
-  let lineCount = 0;
+  const lines = new OffsetList();
+  const clauses = new OffsetList();
   let pendingLine = false;
   let j = 0;
   const FOLD = foldTable();
+  const ENDS = clauseEndTable();
   for (let i = 0; i < n; i++) {
     const v = FOLD[input.charCodeAt(i)]!;
     if (v > DROP_LINE) {
       if (pendingLine) {
-        if (lineCount === lines.length) {
-          const grown = new Int32Array(lines.length * 2);
-          grown.set(lines);
-          lines = grown;
-        }
-        lines[lineCount++] = j;
+        lines.push(j);
         pendingLine = false;
       }
       codes[j] = v;
       map[j++] = i;
+      if (ENDS[v]) clauses.push(j);
     } else if (v === DROP_LINE) {
       pendingLine = true;
     }
   }
   map[j] = n;
-  return { codes, length: j, map, lineStarts: lines.subarray(0, lineCount) };
+  return { codes, length: j, map, lineStarts: lines.view(), clauseEnds: clauses.view() };
 }
 
 /** Code units to a string without decoding (unpaired surrogates survive as they are). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalise, normaliseCodes, normaliseKey, toOriginalRange } from '../../../lib/text/normalise';
+import { clauseStarts } from '../../../lib/match/context';
 import { GENERATED_PATH, generate } from '../../../lib/text/build-variants';
 
 describe('normalise', () => {
@@ -42,6 +43,13 @@ describe('normalise', () => {
     const r = normaliseCodes('甲乙\r\n丙\n\n丁');
     expect(r.length).toBe(4);
     expect([...r.lineStarts]).toEqual([2, 3]);
+  });
+
+  it('records where clauses end, full-width stops included (they fold to ASCII first)', () => {
+    const r = normaliseCodes('甲。乙！丙\n丁；');
+    expect([...r.clauseEnds]).toEqual([2, 4, 7]);
+    expect([...r.lineStarts]).toEqual([5]);
+    expect([...clauseStarts(r)]).toEqual([0, 2, 4, 5, 7]);
   });
 
   it('normalises patterns the same way as text', () => {
