@@ -194,14 +194,44 @@ export interface RawHits {
  * win where it loses, which longest-first selection makes rare enough to ignore.
  */
 export function scanAutomaton(a: Automaton, codes: Uint16Array, length: number, initialCapacity = 256): RawHits {
+  const steps = scanAutomatonSteps(a, codes, length, Infinity, initialCapacity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Units scanned between pauses of `scanAutomatonSteps` (about a millisecond of work). */
+export const SCAN_CHUNK = 1 << 16;
+
+/** Where a paused scan stands: the next unit, the automaton's state, the hits so far. */
+interface ScanState {
+  i: number;
+  s: number;
+  hits: RawHits;
+}
+
+/**
+ * `scanAutomaton` as a generator that pauses every `chunk` units (the automaton's state
+ * carries over, so patterns across a pause are found), for the content script on huge pages.
+ */
+export function* scanAutomatonSteps(a: Automaton, codes: Uint16Array, length: number, chunk = SCAN_CHUNK, initialCapacity = 256): Generator<void, RawHits, void> {
+  const cap = Math.max(4, initialCapacity);
+  const st: ScanState = { i: 0, s: 0, hits: { count: 0, start: new Int32Array(cap), end: new Int32Array(cap), pattern: new Int32Array(cap) } };
+  for (;;) {
+    scanRange(a, codes, st, Math.min(length, st.i + chunk));
+    if (st.i >= length) return st.hits;
+    yield;
+  }
+}
+
+/** Scans units [st.i, end): the hot loop, in a plain function so that it is optimised mid-run. */
+function scanRange(a: Automaton, codes: Uint16Array, st: ScanState, end: number): void {
   const { classOf, rootNext, edgeStart, edgeClass, edgeTarget, fail, out, patternLength } = a;
-  let cap = Math.max(4, initialCapacity);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let pattern = new Int32Array(cap);
-  let count = 0;
-  let s = 0;
-  for (let i = 0; i < length; i++) {
+  let { start, end: ends, pattern, count } = st.hits;
+  let cap = start.length;
+  let s = st.s;
+  for (let i = st.i; i < end; i++) {
     const c = classOf[codes[i]!]!;
     if (c === 0) {
       s = 0;
@@ -237,17 +267,19 @@ export function scanAutomaton(a: Automaton, codes: Uint16Array, length: number, 
         ns.set(start);
         start = ns;
         const ne = new Int32Array(cap);
-        ne.set(end);
-        end = ne;
+        ne.set(ends);
+        ends = ne;
         const np = new Int32Array(cap);
         np.set(pattern);
         pattern = np;
       }
       start[count] = i + 1 - patternLength[p]!;
-      end[count] = i + 1;
+      ends[count] = i + 1;
       pattern[count] = p;
       count++;
     }
   }
-  return { count, start, end, pattern };
+  st.i = end;
+  st.s = s;
+  st.hits = { count, start, end: ends, pattern };
 }

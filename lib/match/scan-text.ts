@@ -2,11 +2,11 @@
  * The engine's one entry point: text in, relevance and mentions out. The CLI, the content
  * script and the tests all call this, so they cannot disagree.
  */
-import { normaliseCodes, type NormaliseScratch } from '../text/normalise';
+import { normaliseCodesSteps, type NormaliseScratch } from '../text/normalise';
 import { foreignPage, scoreRelevance, type GateCounts } from './gate';
 import { linkMentionsSteps } from './linker';
 import { Entry, type MatchPack } from './pack';
-import { scanTokens } from './scanner';
+import { scanTokensSteps } from './scanner';
 import type { ScanResult } from './types';
 
 export interface ScanOptions {
@@ -24,15 +24,16 @@ export interface ScanOptions {
 const scratch: NormaliseScratch = { codes: new Uint16Array(0), map: new Int32Array(1) };
 
 /**
- * The same work as `scanText`, as a generator that pauses between its phases (normalise,
- * automaton, counts, link), so the content script can give the page its main thread back
- * between them (no long task on a big page). Run to the end, it is `scanText`.
+ * The same work as `scanText`, as a generator that pauses within and between its phases
+ * (normalise and automaton every 64K units, counts, link every few thousand tokens), so the
+ * content script can give the page its main thread back (no long task, however big the page).
+ * Run to the end, it is `scanText`.
  */
 export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptions = {}, buffers?: NormaliseScratch): Generator<void, ScanResult, void> {
   // Paused runs may interleave, so only the synchronous scanText shares the scratch buffers.
-  const norm = normaliseCodes(text, buffers);
+  const norm = yield* normaliseCodesSteps(text, buffers);
   yield;
-  const tokens = scanTokens(pack, norm);
+  const tokens = yield* scanTokensSteps(pack, norm);
   yield;
   const counts: GateCounts = new Map();
   const places = new Set<string>();

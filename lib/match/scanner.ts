@@ -4,7 +4,7 @@
  * swallows the unit and place names inside it.
  */
 import type { NormalisedCodes } from '../text/normalise';
-import { scanAutomaton, type RawHits } from './automaton';
+import { scanAutomaton, scanAutomatonSteps, type RawHits } from './automaton';
 import type { MatchPack } from './pack';
 
 /** Selected spans in normalised coordinates, sorted by start. */
@@ -61,4 +61,11 @@ export function selectLongest(raw: RawHits, length: number, maxLength = Infinity
 /** Scan normalised text with the pack: the selected tokens. */
 export function scanTokens(pack: MatchPack, norm: NormalisedCodes): Tokens {
   return selectLongest(scanAutomaton(pack.automaton, norm.codes, norm.length), norm.length);
+}
+
+/** `scanTokens`, pausing every few tens of thousands of units (see scanAutomatonSteps). */
+export function* scanTokensSteps(pack: MatchPack, norm: NormalisedCodes): Generator<void, Tokens, void> {
+  const raw = yield* scanAutomatonSteps(pack.automaton, norm.codes, norm.length);
+  yield;
+  return selectLongest(raw, norm.length);
 }

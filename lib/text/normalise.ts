@@ -167,26 +167,43 @@ export interface NormaliseScratch {
   map: Int32Array;
 }
 
+/** Units normalised between pauses of `normaliseCodesSteps` (about a millisecond of work). */
+export const NORMALISE_CHUNK = 1 << 16;
+
 /**
  * Normalise into code units: the scanner's input. One pass, one table lookup per unit.
  * With `scratch`, its buffers are used (and grown) instead of fresh ones; the result is then
  * only valid until the next call with the same scratch.
  */
 export function normaliseCodes(input: string, scratch?: NormaliseScratch): NormalisedCodes {
-  const n = input.length;
-  if (scratch && scratch.codes.length < n) {
-    scratch.codes = new Uint16Array(Math.max(n, scratch.codes.length * 2));
-    scratch.map = new Int32Array(scratch.codes.length + 1);
+  const steps = normaliseCodesSteps(input, scratch, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
   }
-  const codes = scratch ? scratch.codes : new Uint16Array(n);
-  const map = scratch ? scratch.map : new Int32Array(n + 1);
-  const lines = new OffsetList();
-  const clauses = new OffsetList();
-  let pendingLine = false;
-  let j = 0;
+}
+
+/** Where a paused normalisation stands. */
+interface NormaliseState {
+  readonly input: string;
+  readonly codes: Uint16Array;
+  readonly map: Int32Array;
+  readonly lines: OffsetList;
+  readonly clauses: OffsetList;
+  /** Next input index, next output index. */
+  i: number;
+  j: number;
+  pendingLine: boolean;
+}
+
+/** Normalises input [state.i, end): the hot loop, in a plain function so that it is optimised mid-run. */
+function normaliseRange(st: NormaliseState, end: number): void {
+  const { input, codes, map, lines, clauses } = st;
   const FOLD = foldTable();
   const ENDS = clauseEndTable();
-  for (let i = 0; i < n; i++) {
+  let j = st.j;
+  let pendingLine = st.pendingLine;
+  for (let i = st.i; i < end; i++) {
     const v = FOLD[input.charCodeAt(i)]!;
     if (v > DROP_LINE) {
       if (pendingLine) {
@@ -200,8 +217,39 @@ export function normaliseCodes(input: string, scratch?: NormaliseScratch): Norma
       pendingLine = true;
     }
   }
-  map[j] = n;
-  return { codes, length: j, map, lineStarts: lines.view(), clauseEnds: clauses.view() };
+  st.i = end;
+  st.j = j;
+  st.pendingLine = pendingLine;
+}
+
+/**
+ * `normaliseCodes` as a generator that pauses every `chunk` units, so the content script can
+ * hand the page its thread back in the middle of a huge page. Run to the end, it returns what
+ * `normaliseCodes` returns.
+ */
+export function* normaliseCodesSteps(input: string, scratch?: NormaliseScratch, chunk = NORMALISE_CHUNK): Generator<void, NormalisedCodes, void> {
+  const n = input.length;
+  if (scratch && scratch.codes.length < n) {
+    scratch.codes = new Uint16Array(Math.max(n, scratch.codes.length * 2));
+    scratch.map = new Int32Array(scratch.codes.length + 1);
+  }
+  const st: NormaliseState = {
+    input,
+    codes: scratch ? scratch.codes : new Uint16Array(n),
+    map: scratch ? scratch.map : new Int32Array(n + 1),
+    lines: new OffsetList(),
+    clauses: new OffsetList(),
+    i: 0,
+    j: 0,
+    pendingLine: false,
+  };
+  for (;;) {
+    normaliseRange(st, Math.min(n, st.i + chunk));
+    if (st.i >= n) break;
+    yield;
+  }
+  st.map[st.j] = n;
+  return { codes: st.codes, length: st.j, map: st.map, lineStarts: st.lines.view(), clauseEnds: st.clauses.view() };
 }
 
 /** Code units to a string without decoding (unpaired surrogates survive as they are). */

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../lib/data/dataset';
 import { buildPack } from '../../../lib/match/pack';
 import { scanText } from '../../../lib/match/scan-text';
-import { foldTable, normaliseCodes } from '../../../lib/text/normalise';
+import { foldTable, normaliseCodes, normaliseCodesSteps } from '../../../lib/text/normalise';
+import { scanAutomaton, scanAutomatonSteps } from '../../../lib/match/automaton';
 import { extractHtmlText } from '../../../lib/text/extract-html';
 import { NASTY, pick, rng } from './random';
 
@@ -65,6 +66,43 @@ describe('property: any string', () => {
       }
       expect(bad, JSON.stringify(text)).toBe(-1);
     }
+  });
+
+  it('normalises the same when paused anywhere (the content script pauses every 64K units)', () => {
+    const r = rng(11);
+    for (let run = 0; run < 500; run++) {
+      const text = randomText(r);
+      const whole = normaliseCodes(text);
+      const chunk = 1 + Math.floor(r() * 9);
+      const steps = normaliseCodesSteps(text, undefined, chunk);
+      let step = steps.next();
+      let pauses = 0;
+      for (; !step.done; step = steps.next()) pauses++;
+      const paused = step.value;
+      expect(pauses).toBe(Math.max(0, Math.ceil(text.length / chunk) - 1));
+      expect([...paused.codes.subarray(0, paused.length)]).toEqual([...whole.codes.subarray(0, whole.length)]);
+      expect([...paused.map.subarray(0, paused.length + 1)]).toEqual([...whole.map.subarray(0, whole.length + 1)]);
+      expect([...paused.lineStarts]).toEqual([...whole.lineStarts]);
+      expect([...paused.clauseEnds]).toEqual([...whole.clauseEnds]);
+    }
+  });
+
+  it('finds the same hits when the automaton pauses anywhere, names across a pause included', () => {
+    const r = rng(12);
+    let across = 0;
+    for (let run = 0; run < 300; run++) {
+      const n = normaliseCodes(randomText(r));
+      const whole = scanAutomaton(pack.automaton, n.codes, n.length);
+      const chunk = 1 + Math.floor(r() * 9);
+      const steps = scanAutomatonSteps(pack.automaton, n.codes, n.length, chunk);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      const hits = step.value;
+      const list = (h: typeof whole) => Array.from({ length: h.count }, (_, i) => [h.start[i], h.end[i], h.pattern[i]]);
+      expect(list(hits)).toEqual(list(whole));
+      for (let i = 0; i < whole.count; i++) if (Math.floor(whole.start[i]! / chunk) !== Math.floor((whole.end[i]! - 1) / chunk)) across++;
+    }
+    expect(across).toBeGreaterThan(100); // many names did straddle a pause
   });
 
   it('extracts HTML from random markup without crashing', () => {
