@@ -1,8 +1,9 @@
 /**
  * Drawing highlights without rewriting the page where the browser allows it: the CSS
- * Custom Highlight API (one `Highlight` per class, names with a per-page random suffix so
- * page CSS cannot target them), and an element-wrapping fallback that records every split
- * it makes so removing it restores the page's text nodes exactly.
+ * Custom Highlight API (one `Highlight` per class, under fixed `msl-*` names that our own
+ * stylesheet styles; page CSS could target them only by naming them, and nothing generic such
+ * as `* { all: unset }` reaches a ::highlight), and an element-wrapping fallback that records
+ * every split it makes so removing it restores the page's text nodes exactly.
  */
 import type { DomSpan } from './dom-spans';
 import { DEFAULT_HIGHLIGHT_STYLES, HIGHLIGHT_CLASSES, HIGHLIGHT_PRIORITY, type HighlightClass, type HighlightStyle } from './highlight-classes';
