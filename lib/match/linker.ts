@@ -100,7 +100,7 @@ export function linkMentions(input: LinkInput): Mention[] {
 }
 
 /** Tokens linked between pauses of `linkMentionsSteps` (a few ms of work). */
-const TOKENS_PER_STEP = 2048;
+const TOKENS_PER_STEP = 512;
 
 /** `linkMentions` as a generator that pauses every couple of thousand tokens (a dense page has tens of thousands). */
 export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[], void> {
@@ -399,6 +399,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     return true;
   };
 
+  yield; // after the per-token tables: the first tokens' linking runs cold, so it starts a step of its own
   for (let t = 0; t < n; t++) {
     if (t > 0 && t % TOKENS_PER_STEP === 0) yield;
     const p = tokens.pattern[t]!;
