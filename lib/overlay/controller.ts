@@ -186,6 +186,7 @@ export class Overlay {
     const userState = await asked;
     measure('state', tPlace);
     if (gen !== this.generation) return;
+    slicer.resume();
     this.userState = userState;
     if (userState.siteDisabled && !force) {
       this.state = 'disabled';
@@ -219,7 +220,11 @@ export class Overlay {
     measure('draw', tDraw);
     if (this.env.startedAt !== undefined) measure('drawn', this.env.startedAt);
     this.listen();
+    // The badge and the sightings can wait for the page's next turn.
+    await slicer.pause();
+    if (gen !== this.generation) return;
     this.afterChange(this.store.all(), dom.text);
+    slicer.endSlice();
   }
 
   /**

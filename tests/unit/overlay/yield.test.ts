@@ -30,4 +30,23 @@ describe('Slicer', () => {
     expect(await runWithPageTask(new Slicer(0), log)).toBe('done');
     expect(log.indexOf('page task')).toBe(1);
   });
+
+  it('starts a fresh slice after a wait: the time spent waiting does not use the budget', async () => {
+    const afterWait = async (resume: boolean) => {
+      const slicer = new Slicer(20);
+      const t = performance.now();
+      while (performance.now() - t < 25); // this slice used its budget
+      slicer.endSlice();
+      await new Promise((r) => setTimeout(r, 0)); // waiting for an answer
+      if (resume) slicer.resume();
+      const log: string[] = [];
+      setTimeout(() => log.push('page task'), 0);
+      await slicer.pause();
+      log.push('our next step');
+      await new Promise((r) => setTimeout(r, 5));
+      return log;
+    };
+    expect(await afterWait(true)).toEqual(['our next step', 'page task']);
+    expect(await afterWait(false)).toEqual(['page task', 'our next step']);
+  });
 });
