@@ -102,7 +102,7 @@ export function linkMentions(input: LinkInput): Mention[] {
 /** Tokens linked between pauses of `linkMentionsSteps` (a few ms of work). */
 const TOKENS_PER_STEP = 512;
 
-/** `linkMentions` as a generator that pauses every couple of thousand tokens (a dense page has tens of thousands). */
+/** `linkMentions` as a generator that pauses every 512 tokens (a dense page has tens of thousands). */
 export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[], void> {
   const { pack, text, norm, tokens } = input;
   const n = tokens.count;

@@ -25,9 +25,9 @@ const scratch: NormaliseScratch = { codes: new Uint16Array(0), map: new Int32Arr
 
 /**
  * The same work as `scanText`, as a generator that pauses within and between its phases
- * (normalise and automaton every 64K units, counts, link every few thousand tokens), so the
- * content script can give the page its main thread back (no long task, however big the page).
- * Run to the end, it is `scanText`.
+ * (normalise and automaton every 64K units, counts, link every 512 tokens), so the content
+ * script can give the page its main thread back (no long task on a big page). Run to the
+ * end, it is `scanText`.
  */
 export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptions = {}, buffers?: NormaliseScratch): Generator<void, ScanResult, void> {
   // Paused runs may interleave, so only the synchronous scanText shares the scratch buffers.
