@@ -36,6 +36,7 @@ export default defineContentScript({
         return (engine = { pack: packFromJSON(prebuilt.pack), index: indexDataset(rawDataset) });
       },
       send: request,
+      fillHighlightsInPlace: import.meta.env.FIREFOX,
     });
     const started = overlay.start(false);
 

@@ -42,6 +42,8 @@ export interface OverlayEnv {
   /** performance.now() when the content script started, for the "start to drawn" measure. */
   startedAt?: number;
   send: Send;
+  /** Fill new highlight classes in place (the Firefox build: see CssPainterOptions). */
+  fillHighlightsInPlace?: boolean;
 }
 
 const MUTATION_DEBOUNCE_MS = 250;
@@ -199,7 +201,7 @@ export class Overlay {
     const custom = customStyles(userState.highlightColours);
     this.painter =
       !userState.wrapHighlights && supportsCssHighlights(win)
-        ? createCssHighlightPainter(this.doc, custom)
+        ? createCssHighlightPainter(this.doc, custom, { fillInPlace: this.env.fillHighlightsInPlace })
         : createWrappingPainter(this.doc, { ...DEFAULT_HIGHLIGHT_STYLES, ...custom });
     const ui = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale });
     this.ui = ui;
@@ -216,7 +218,8 @@ export class Overlay {
     this.store.add(this.stillOnPage(placed));
     this.anchorNotes(dom);
     const tDraw = performance.now();
-    this.draw();
+    await slicer.run(this.drawSteps());
+    if (gen !== this.generation) return;
     measure('draw', tDraw);
     if (this.env.startedAt !== undefined) measure('drawn', this.env.startedAt);
     this.listen();
@@ -261,10 +264,10 @@ export class Overlay {
     return item?.status === 'completed' ? 'project-done' : 'project-open';
   }
 
-  private draw() {
-    if (!this.painter) return;
+  /** Every span to draw, by class: the mentions, the followed ones again, the passage notes. */
+  private drawing(painter: Painter): Required<Drawing> {
     const drawing: Required<Drawing> = { unit: [], 'project-done': [], 'project-open': [], followed: [], note: [] };
-    const keyed = this.painter.kind === 'wrapping';
+    const keyed = painter.kind === 'wrapping';
     this.store.all().forEach((p, key) => {
       // Only the fallback painter needs the key (to find a mention from its element).
       const span: DrawSpan = keyed ? { ...p.span, key } : p.span;
@@ -272,7 +275,22 @@ export class Overlay {
       if (this.followed.has(p.mention.id)) drawing.followed.push(span);
     });
     for (const n of this.anchoredNotes) drawing.note.push(n.span);
-    this.withoutObserving(() => this.painter!.draw(drawing));
+    return drawing;
+  }
+
+  /** Draws at once (after a follow or a note: the painter remakes only the classes that changed). */
+  private draw() {
+    const painter = this.painter;
+    if (painter) this.withoutObserving(() => painter.draw(this.drawing(painter)));
+  }
+
+  /** Draws everything, pausing as it goes (all the mentions of a page, or of a rescan). */
+  private *drawSteps(): Generator<void, void, void> {
+    const painter = this.painter;
+    if (!painter) return;
+    // The fallback painter edits the DOM: at once, unobserved.
+    if (painter.kind === 'wrapping') return this.draw();
+    yield* painter.drawSteps(this.drawing(painter));
   }
 
   /** Runs our own DOM work without our observer seeing it (the fallback painter edits the DOM). */
@@ -543,7 +561,8 @@ export class Overlay {
       }
       // Passage notes index the whole page's text: re-anchor only when this page has any.
       if (this.userState?.pageNotes.length) this.anchorNotes(readText(this.doc.body));
-      this.draw();
+      await slicer.run(this.drawSteps());
+      if (gen !== this.generation) return;
       void this.env.send({ type: 'page/gate', relevant: true, score: this.relevance.score, mentions: this.store.size }).catch(() => {});
     } finally {
       if (gen === this.generation) {
