@@ -14,9 +14,9 @@ import { CHROMIUM, launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl }
 import { makeBigPage } from './big-page';
 
 // This 2-core machine is noisy: medians of 5 fresh loads.
-const RUNS = 5;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ms = (x: number) => `${x.toFixed(1)} ms`;
+export const RUNS = 5;
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /** The strings mark.js is given: every name and alias of units and projects, and keyphrases. */
 function markPatterns(): string[] {
@@ -84,7 +84,7 @@ async function measureOurs(page: Page, url: string): Promise<OursRun> {
 }
 
 /** The page's text as a TreeWalker reads it (no separators), and the time to read it. */
-const readWithTreeWalker = () => {
+export const readWithTreeWalker = () => {
   const parts: string[] = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push((n as Text).data);
@@ -95,7 +95,7 @@ const readWithTreeWalker = () => {
  * The floor's work, run in a page: read the text with a TreeWalker, then draw one StaticRange
  * per mention at already-known positions, one Highlight per class. Returns its time in ms.
  */
-function floorWork(spans: (readonly [number, number, number])[]): number {
+export function floorWork(spans: (readonly [number, number, number])[]): number {
   const t0 = performance.now();
   const nodes: Text[] = [];
   const starts: number[] = [];

@@ -77,10 +77,11 @@ export interface FirefoxWithExtension {
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
   /**
-   * Runs `fn(arg)` in the page's own world and returns its JSON-serialisable result.
-   * `fn` must not refer to anything outside itself.
+   * Runs `fn(arg)` in the page's own world, or in a named sandbox (a world of its own whose
+   * DOM access goes through wrappers, as a content script's does), and returns its
+   * JSON-serialisable result. `fn` must not refer to anything outside itself.
    */
-  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A, sandbox?: string): Promise<T>;
   hover(p: Point): Promise<void>;
   click(p: Point): Promise<void>;
   press(key: 'Escape'): Promise<void>;
@@ -140,11 +141,11 @@ export async function launchFirefoxWithExtension(dir = FIREFOX_BUILD): Promise<F
       version: session.capabilities.browserVersion,
       goto: async (url) => void (await bidi.send('browsingContext.navigate', { context, url, wait: 'complete' })),
       reload: async () => void (await bidi.send('browsingContext.reload', { context, wait: 'complete' })),
-      evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A) => {
+      evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A, sandbox?: string) => {
         // esbuild's keepNames helper, which a transpiled function may refer to
         const expression = `(async () => { var __name = (f) => f; return JSON.stringify(await (${fn.toString()})(${JSON.stringify(arg ?? null)})) ?? 'null'; })()`;
         const r = await bidi.send<{ type: string; result?: { value: string }; exceptionDetails?: { text: string } }>('script.evaluate', {
-          target: { context },
+          target: sandbox ? { context, sandbox } : { context },
           expression,
           awaitPromise: true,
         });
