@@ -36,7 +36,8 @@ export default defineContentScript({
         return (engine = { pack: packFromJSON(prebuilt.pack), index: indexDataset(rawDataset) });
       },
       send: request,
-      fillHighlightsInPlace: import.meta.env.FIREFOX,
+      // Firefox registers highlight ranges slowly and keeps document styles out of shadow trees.
+      painterOptions: { fillInPlace: import.meta.env.FIREFOX, styleShadowRoots: import.meta.env.FIREFOX },
     });
     const started = overlay.start(false);
 

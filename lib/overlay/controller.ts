@@ -24,7 +24,7 @@ import { caretAt, pointInSpan } from './hit-test';
 import { buildReport } from './report';
 import { rangeToText, usableSelection } from './selection';
 import { customStyles, DEFAULT_HIGHLIGHT_STYLES, type HighlightClass } from './highlight-classes';
-import { createCssHighlightPainter, createWrappingPainter, supportsCssHighlights, WRAP_TAG, type Drawing, type DrawSpan, type Painter } from './highlighter';
+import { createCssHighlightPainter, createWrappingPainter, supportsCssHighlights, WRAP_TAG, type CssPainterOptions, type Drawing, type DrawSpan, type Painter } from './highlighter';
 import { MentionStore, type PlacedMention } from './mention-store';
 import { anchorPageNotes, type AnchoredNote } from './passage-notes';
 import { trackPointer } from './pointer';
@@ -42,11 +42,12 @@ export interface OverlayEnv {
   /** performance.now() when the content script started, for the "start to drawn" measure. */
   startedAt?: number;
   send: Send;
-  /** Fill new highlight classes in place (the Firefox build: see CssPainterOptions). */
-  fillHighlightsInPlace?: boolean;
+  /** How the Highlight API painter suits this browser (the Firefox build sets both: see CssPainterOptions). */
+  painterOptions?: CssPainterOptions;
 }
 
 const MUTATION_DEBOUNCE_MS = 250;
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 const QUIET_DEBOUNCE_MS = 1000;
 const MAX_WAIT_MS = 2000;
 const CONTEXT = 32;
@@ -95,6 +96,8 @@ export class Overlay {
   private sighted = new Set<string>();
   private observer?: MutationObserver;
   private pending: MutationRecord[] = [];
+  /** Open shadow roots whose text we read: watched, and given to hit-testing. */
+  private shadowRoots = new Set<ShadowRoot>();
   /** The body the observer watches (a page may replace its body; the old one's text is gone). */
   private observedBody?: HTMLElement;
   private timer?: ReturnType<typeof setTimeout>;
@@ -136,6 +139,7 @@ export class Overlay {
       const slicer = new Slicer(undefined, (start, end) => measure('slice', start, end));
       const dom = await slicer.run(extractDomTextSteps(body, { skipEditable: true }));
       if (gen !== this.generation) return this.state;
+      this.watchShadowRoots(dom.shadowRoots);
       if (!force && !quickGate(dom.text, this.doc.location.href)) {
         this.state = 'skipped';
         return this.state;
@@ -201,8 +205,9 @@ export class Overlay {
     const custom = customStyles(userState.highlightColours);
     this.painter =
       !userState.wrapHighlights && supportsCssHighlights(win)
-        ? createCssHighlightPainter(this.doc, custom, { fillInPlace: this.env.fillHighlightsInPlace })
+        ? createCssHighlightPainter(this.doc, custom, this.env.painterOptions)
         : createWrappingPainter(this.doc, { ...DEFAULT_HIGHLIGHT_STYLES, ...custom });
+    this.painter.styleShadowRoots([...this.shadowRoots]);
     const ui = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale });
     this.ui = ui;
     // Our UI's host element is only added to the page when there is something to show.
@@ -244,9 +249,13 @@ export class Overlay {
 
   private place(dom: DomText, mentions: Mention[]): PlacedMention[] {
     const placed: PlacedMention[] = [];
+    // With web components, a name could run from a shadow tree into the light one: no range can.
+    const oneTree = dom.shadowRoots.length > 0;
     for (const mention of mentions) {
       const span = spanFor(dom, mention.start, mention.end);
-      if (span) placed.push({ mention, span, source: dom.text });
+      if (!span) continue;
+      if (oneTree && span.startContainer !== span.endContainer && span.startContainer.getRootNode() !== span.endContainer.getRootNode()) continue;
+      placed.push({ mention, span, source: dom.text });
     }
     return placed;
   }
@@ -352,7 +361,7 @@ export class Overlay {
       const p = this.store.all()[Number(target.getAttribute('data-msl-key'))];
       if (p) return p;
     }
-    const caret = caretAt(this.doc, x, y);
+    const caret = caretAt(this.doc, x, y, [...this.shadowRoots]);
     if (!caret || caret.node.nodeType !== 3) return undefined;
     const hit = this.store.at(caret.node, caret.offset) ?? (caret.offset > 0 ? this.store.at(caret.node, caret.offset - 1) : undefined);
     return hit && pointInSpan(this.doc, hit.span, x, y) ? hit : undefined;
@@ -486,7 +495,18 @@ export class Overlay {
 
   private observeBody() {
     this.observedBody = this.doc.body;
-    this.observer?.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+    this.observer?.observe(this.doc.body, OBSERVED);
+    for (const root of this.shadowRoots) this.observer?.observe(root, OBSERVED);
+  }
+
+  /** Shadow roots read so far are watched too (an observer on the body does not see into them). */
+  private watchShadowRoots(roots: readonly ShadowRoot[]) {
+    for (const root of roots) {
+      if (this.shadowRoots.has(root)) continue;
+      this.shadowRoots.add(root);
+      this.observer?.observe(root, OBSERVED);
+    }
+    this.painter?.styleShadowRoots(roots);
   }
 
   /** One observer from the start of a run: records pile up and are handled, debounced, by `flush`. */
@@ -547,10 +567,11 @@ export class Overlay {
       const url = this.doc.location.href;
       const slicer = new Slicer();
       for (const root of roots) {
-        this.store.removeWithin(root);
+        this.store.removeWithin(root, this.shadowRoots.size > 0);
         if (!root.isConnected) continue;
         const dom = await slicer.run(extractDomTextSteps(root, { skipEditable: true }));
         if (gen !== this.generation) return;
+        this.watchShadowRoots(dom.shadowRoots);
         if (!dom.text) continue;
         const result = await slicer.run(scanTextSteps(dom.text, this.engine.pack, { url }));
         if (gen !== this.generation) return;
@@ -604,6 +625,7 @@ export class Overlay {
     clearTimeout(this.timer);
     this.observer?.disconnect();
     this.observer = undefined;
+    this.shadowRoots.clear();
     this.pending = [];
     this.listeners.abort();
     this.painter?.clear();

@@ -22,6 +22,11 @@ export interface Painter {
    * makes an unfinished one give up.
    */
   drawSteps(drawing: Drawing): Generator<void, void, void>;
+  /**
+   * Highlights inside these open shadow roots get our styles too, where the browser does not
+   * carry the document's ::highlight rules into shadow trees (Firefox). No-op elsewhere.
+   */
+  styleShadowRoots(roots: readonly ShadowRoot[]): void;
   /** Removes everything this painter drew; the page is left as it was. */
   clear(): void;
 }
@@ -47,8 +52,11 @@ export function highlightName(cls: HighlightClass): string {
   return `msl-${cls}`;
 }
 
+/** One class's rule; a transparent background or inherited colour is left out, as in highlights.css. */
 function cssFor(name: string, s: HighlightStyle): string {
-  return `::highlight(${name}){background-color:${s.background};color:${s.color};${s.decoration ? `text-decoration:${s.decoration};` : ''}}`;
+  const background = s.background !== 'transparent' ? `background-color:${s.background};` : '';
+  const color = s.color !== 'inherit' ? `color:${s.color};` : '';
+  return `::highlight(${name}){${background}${color}${s.decoration ? `text-decoration:${s.decoration};` : ''}}`;
 }
 
 /**
@@ -66,6 +74,12 @@ export interface CssPainterOptions {
    * Firefox build says yes.
    */
   fillInPlace?: boolean;
+  /**
+   * Add our ::highlight rules to the shadow roots whose text we highlight. Chromium applies
+   * the document's rules to text in shadow trees; Firefox does not (checked in both: the same
+   * highlight painted in the light tree and stayed plain in a shadow tree). The Firefox build says yes.
+   */
+  styleShadowRoots?: boolean;
 }
 
 export function createCssHighlightPainter(doc: Document, styles?: Partial<Styles>, options: CssPainterOptions = {}): Painter {
@@ -81,6 +95,9 @@ export function createCssHighlightPainter(doc: Document, styles?: Partial<Styles
   const shown = new Map<HighlightClass, { hl: Highlight; spans: readonly DrawSpan[] }>();
   /** Bumped by every draw and clear: an unfinished draw that sees a newer one gives up. */
   let version = 0;
+  /** Every class's rule, for shadow roots (made on first need). */
+  let shadowSheet: CSSStyleSheet | undefined;
+  const styledRoots = new Set<ShadowRoot>();
 
   function* drawSteps(drawing: Drawing): Generator<void, void, void> {
     const mine = ++version;
@@ -130,11 +147,25 @@ export function createCssHighlightPainter(doc: Document, styles?: Partial<Styles
     draw(drawing) {
       for (const _ of drawSteps(drawing));
     },
+    styleShadowRoots(roots) {
+      if (!options.styleShadowRoots) return;
+      for (const root of roots) {
+        if (styledRoots.has(root)) continue;
+        if (!shadowSheet) {
+          shadowSheet = new win.CSSStyleSheet();
+          shadowSheet.replaceSync(HIGHLIGHT_CLASSES.map((c) => cssFor(highlightName(c), { ...DEFAULT_HIGHLIGHT_STYLES[c], ...styles?.[c] })).join('\n'));
+        }
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, shadowSheet];
+        styledRoots.add(root);
+      }
+    },
     clear() {
       version++;
       for (const cls of shown.keys()) win.CSS.highlights.delete(highlightName(cls));
       shown.clear();
       if (sheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      for (const root of styledRoots) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== shadowSheet);
+      styledRoots.clear();
     },
   };
 }
@@ -241,6 +272,8 @@ export function createWrappingPainter(doc: Document, styles: Styles = DEFAULT_HI
   return {
     kind: 'wrapping',
     draw,
+    // Marks carry their styles inline, in shadow trees too.
+    styleShadowRoots() {},
     // The page's DOM changes as it is wrapped, so wrapping happens in one go, unobserved.
     *drawSteps(drawing) {
       draw(drawing);

@@ -1,11 +1,17 @@
 /** From a pointer position to a place in the page's text, for hovering and clicking highlights. */
 import type { DomSpan } from './dom-spans';
 
-type CaretDoc = Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+type CaretDoc = Document & {
+  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+};
 
-/** The text position nearest the point (standard caretPositionFromPoint, else WebKit's caretRangeFromPoint). */
-export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const pos = (doc as CaretDoc).caretPositionFromPoint?.(x, y);
+/**
+ * The text position nearest the point (standard caretPositionFromPoint, else WebKit's
+ * caretRangeFromPoint). `shadowRoots`: open shadow roots it may look into (web components'
+ * text); without them the position stops at their hosts.
+ */
+export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
+  const pos = (doc as CaretDoc).caretPositionFromPoint?.(x, y, shadowRoots.length ? { shadowRoots } : undefined);
   if (pos) return { node: pos.offsetNode, offset: pos.offset };
   const r = doc.caretRangeFromPoint?.(x, y);
   return r ? { node: r.startContainer, offset: r.startOffset } : null;

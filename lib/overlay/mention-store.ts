@@ -5,6 +5,7 @@
  */
 import type { Mention } from '../match/types';
 import type { DomSpan } from './dom-spans';
+import { containsComposed } from './subtrees';
 
 export interface PlacedMention {
   mention: Mention;
@@ -39,9 +40,13 @@ export class MentionStore {
     else this.byNode.set(node, [p]);
   }
 
-  /** Drops mentions inside `root` and any whose nodes left the document. */
-  removeWithin(root: Node): void {
-    const keep = this.list.filter((p) => p.span.startContainer.isConnected && !root.contains(p.span.startContainer));
+  /**
+   * Drops mentions inside `root` and any whose nodes left the document. `composed`: the page
+   * has web components, so "inside" looks through shadow roots too (slower; only then).
+   */
+  removeWithin(root: Node, composed = false): void {
+    const inside = (n: Node) => root.contains(n) || (composed && containsComposed(root, n));
+    const keep = this.list.filter((p) => p.span.startContainer.isConnected && !inside(p.span.startContainer));
     if (keep.length === this.list.length) return;
     this.list = [];
     this.byNode.clear();

@@ -160,4 +160,32 @@ describe('the overlay in Firefox', () => {
     });
     await expect.poll(async () => (await highlights())['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('上线“晋江司机之家”小程序');
   });
+
+  it('highlights and styles text in an open shadow root (Firefox keeps document styles out of it)', async () => {
+    await firefox.goto(url('browser/pages/component.html'));
+    await expect.poll(async () => (await highlights())['msl-project-done'] ?? [], { timeout: 15_000 }).toContain('困难老年人家庭适老化改造项目');
+    expect((await highlights())['msl-unit']).not.toContain('晋江市妇联'); // in a closed shadow root
+    // our ::highlight rules were added to the component's shadow root, and to nothing else of the page
+    const rules = () =>
+      firefox.evaluate(() => {
+        const sheets = document.querySelector('news-article')!.shadowRoot!.adoptedStyleSheets;
+        return [...sheets].flatMap((sh) => [...sh.cssRules].map((r) => r.cssText)).join('\n');
+      });
+    expect(await rules()).toContain('::highlight(msl-project-done)');
+    expect(await firefox.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    const p = await firefox.evaluate(() => {
+      const root = document.querySelector('news-article')!.shadowRoot!;
+      const text = root.getElementById('p1')!.firstChild as Text;
+      const i = text.data.indexOf('适老化改造项目');
+      const range = document.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + 7);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await firefox.hover(p);
+    await expect.poll(cardText, { timeout: 5_000 }).toContain('困难老年人家庭适老化改造项目');
+    await firefox.screenshot(join(OUTPUT_DIR, 'firefox-component.png'));
+    await firefox.press('Escape');
+  });
 });

@@ -366,3 +366,52 @@ describe('the overlay elsewhere', () => {
     await page.close();
   });
 });
+
+/** Viewport point in the middle of `text` inside the open shadow root of the first `host` element. */
+async function pointInShadow(page: Page, host: string, text: string): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(
+    ([selector, needle]) => {
+      const root = document.querySelector(selector!)!.shadowRoot!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(needle!);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + needle!.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    },
+    [host, text],
+  );
+  if (!p) throw new Error(`text not in ${host}'s shadow root: ${text}`);
+  return p;
+}
+
+describe('web components', () => {
+  it('highlights text in open shadow roots, opens its cards, follows changes inside them, and leaves closed ones alone', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/component.html'));
+    await expect.poll(async () => (await highlights(page))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('困难老年人家庭适老化改造项目');
+    const hl = await highlights(page);
+    expect(hl['msl-unit']).toEqual(expect.arrayContaining(['晋江市民政局', '晋江市公安局', '市总工会']));
+    expect(hl['msl-project-done']).toContain('“晋江司机之家”小程序'); // slotted from the light tree
+    // the closed shadow root's text was not read
+    expect(hl['msl-project-done']).not.toContain('女性安康保险');
+    expect(hl['msl-unit']).not.toContain('晋江市妇联');
+
+    const p = await pointInShadow(page, 'news-article', '适老化改造项目');
+    await page.mouse.move(p.x, p.y);
+    const card = page.locator('msl-lens-root [data-card-kind="project"]');
+    await expect.poll(() => card.textContent(), { timeout: 5_000 }).toContain('困难老年人家庭适老化改造项目');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'overlay-component.png') });
+    await page.keyboard.press('Escape');
+
+    // the component adds a paragraph inside its shadow root
+    await page.evaluate(() => (document.querySelector('news-article') as HTMLElement & { more(t: string): void }).more('市融媒体中心联合医疗机构推出“健康微融站”科普专栏。'));
+    await expect.poll(async () => (await highlights(page))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('健康微融站');
+    await page.close();
+  });
+});

@@ -59,4 +59,33 @@ describe('reducing mutations to subtrees to rescan', () => {
     expect(changedRoots(records)).toEqual([a]);
     host.dispose();
   });
+
+  it('looks through web components: a change in a shadow root counts inside its host’s changed ancestor', async () => {
+    const section = document.body.appendChild(document.createElement('section'));
+    const host = section.appendChild(document.createElement('news-card'));
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.appendChild(document.createElement('p')).textContent = '晋江市公安局';
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    observer.observe(shadow, { childList: true, subtree: true, characterData: true });
+    shadow.appendChild(document.createElement('p')).textContent = '新增';
+    await new Promise((r) => setTimeout(r, 0));
+    expect(changedRoots(records)).toEqual([shadow]); // the shadow root itself is the subtree to rescan
+    section.appendChild(document.createElement('p'));
+    await new Promise((r) => setTimeout(r, 0));
+    observer.disconnect();
+    expect(changedRoots(records)).toEqual([section]); // which contains the shadow root's change
+
+    // and the mentions of a changed ancestor include those inside its components
+    const dom = extractDomText(document.body);
+    const i = dom.text.lastIndexOf('晋江市公安局'); // the one in the shadow root
+    const store = new MentionStore();
+    store.add([{ mention: mention('晋江市公安局', i, 'gonganju'), span: spanFor(dom, i, i + 6)!, source: dom.text }]);
+    expect(store.all()[0]!.span.startContainer.getRootNode()).toBe(shadow);
+    store.removeWithin(section);
+    expect(store.size).toBe(1); // Node.contains stops at the shadow root
+    store.removeWithin(section, true);
+    expect(store.size).toBe(0);
+  });
 });
