@@ -416,7 +416,7 @@ export class Overlay {
         kind: 'card',
         model,
         focus: pinned,
-        at: rectOf(p.span, this.doc),
+        at: this.rectOfMention(p),
         actions: {
           followed: this.followed.has(m.id),
           noteCount: this.userState?.noteCounts[m.id] ?? 0,
@@ -438,6 +438,14 @@ export class Overlay {
         },
       },
     });
+  }
+
+  /** Where a mention is on screen (with the fallback painter, its element: the span's offsets went stale when it split the text). */
+  private rectOfMention(p: PlacedMention): Rect {
+    const mark = this.painter?.markFor?.(this.store.all().indexOf(p));
+    if (!mark) return rectOf(p.span, this.doc);
+    const r = mark.getBoundingClientRect();
+    return { left: r.left, top: r.top, bottom: r.bottom, right: r.right };
   }
 
   private closeCard() {

@@ -29,6 +29,11 @@ export interface Painter {
   styleShadowRoots(roots: readonly ShadowRoot[]): void;
   /** Removes everything this painter drew; the page is left as it was. */
   clear(): void;
+  /**
+   * The fallback painter's first element for a span key. Its splits leave the spans' own
+   * offsets behind, so where a mention is on screen is read from its element.
+   */
+  markFor?(key: number): Element | undefined;
 }
 
 /** Ranges made between pauses of `drawSteps`. */
@@ -179,6 +184,7 @@ export const WRAP_TAG = 'msl-mark';
  */
 export function createWrappingPainter(doc: Document, styles: Styles = DEFAULT_HIGHLIGHT_STYLES): Painter {
   const marks: HTMLElement[] = [];
+  const byKey = new Map<number, HTMLElement>();
   /** Text nodes split off an original node, in order, so they can be merged back. */
   const splits: { original: Text; piece: Text }[] = [];
 
@@ -192,7 +198,10 @@ export function createWrappingPainter(doc: Document, styles: Styles = DEFAULT_HI
     if (to - from < target.data.length) splits.push({ original: target, piece: target.splitText(to - from) });
     const mark = doc.createElement(WRAP_TAG);
     mark.setAttribute('data-msl-class', cls);
-    if (key !== undefined) mark.setAttribute('data-msl-key', String(key));
+    if (key !== undefined) {
+      mark.setAttribute('data-msl-key', String(key));
+      byKey.set(key, mark); // spans are wrapped last piece first: the last one set is the first
+    }
     const s = styles[cls];
     mark.style.setProperty('background-color', s.background, 'important');
     mark.style.setProperty('color', s.color, 'important');
@@ -202,11 +211,11 @@ export function createWrappingPainter(doc: Document, styles: Styles = DEFAULT_HI
     marks.push(mark);
   }
 
-  /** The text nodes from span start to span end, in document order. */
+  /** The text nodes from span start to span end, in document order (within its tree: a span never leaves one). */
   function textNodesOf(span: DomSpan): Text[] {
     if (span.startContainer === span.endContainer) return [span.startContainer];
     const nodes: Text[] = [span.startContainer];
-    const walker = doc.createTreeWalker(doc.documentElement, 0x4);
+    const walker = doc.createTreeWalker(span.startContainer.getRootNode(), 0x4);
     walker.currentNode = span.startContainer;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       nodes.push(n as Text);
@@ -234,6 +243,7 @@ export function createWrappingPainter(doc: Document, styles: Styles = DEFAULT_HI
       parent.removeChild(mark);
     }
     marks.length = 0;
+    byKey.clear();
     // Merge split pieces back into their originals, newest split first.
     for (const { original, piece } of splits.reverse()) {
       if (piece.parentNode && piece.previousSibling === original) {
@@ -244,15 +254,38 @@ export function createWrappingPainter(doc: Document, styles: Styles = DEFAULT_HI
     splits.length = 0;
   }
 
+  /**
+   * Text nodes in reading order: the document's, by a TreeWalker; when a span lies in a web
+   * component's shadow tree (which a TreeWalker does not enter), by a walk that enters open
+   * shadow roots as the reader does (shadow root first, then the host's own children).
+   */
+  function textOrder(spans: readonly DomSpan[]): Map<Node, number> {
+    const position = new Map<Node, number>();
+    const walker = doc.createTreeWalker(doc.documentElement, 0x4);
+    for (let n = walker.nextNode(), i = 0; n; n = walker.nextNode(), i++) position.set(n, i);
+    if (spans.every((s) => position.has(s.startContainer) && position.has(s.endContainer))) return position;
+    position.clear();
+    const stack: Node[] = [doc.documentElement];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.nodeType === 3) {
+        position.set(n, position.size);
+        continue;
+      }
+      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+      const shadow = n.nodeType === 1 ? (n as Element).shadowRoot : null;
+      if (shadow) stack.push(shadow);
+    }
+    return position;
+  }
+
   function draw(drawing: Drawing) {
     clear();
     const all: { span: DrawSpan; cls: HighlightClass; order: number }[] = [];
     for (const cls of HIGHLIGHT_CLASSES) for (const span of drawing[cls] ?? []) all.push({ span, cls, order: 0 });
     if (!all.length) return;
-    // Document order via the nodes' positions, then offsets; drop overlaps, keeping priority.
-    const position = new Map<Node, number>();
-    const walker = doc.createTreeWalker(doc.documentElement, 0x4);
-    for (let n = walker.nextNode(), i = 0; n; n = walker.nextNode(), i++) position.set(n, i);
+    // Reading order via the nodes' positions, then offsets; drop overlaps, keeping priority.
+    const position = textOrder(all.map((e) => e.span));
     const key = (node: Node, offset: number) => (position.get(node) ?? -1) * 1e7 + offset;
     all.sort((a, b) => key(a.span.startContainer, a.span.startOffset) - key(b.span.startContainer, b.span.startOffset) || HIGHLIGHT_PRIORITY[b.cls] - HIGHLIGHT_PRIORITY[a.cls]);
     const kept: typeof all = [];
@@ -274,6 +307,7 @@ export function createWrappingPainter(doc: Document, styles: Styles = DEFAULT_HI
     draw,
     // Marks carry their styles inline, in shadow trees too.
     styleShadowRoots() {},
+    markFor: (key) => byKey.get(key),
     // The page's DOM changes as it is wrapped, so wrapping happens in one go, unobserved.
     *drawSteps(drawing) {
       draw(drawing);

@@ -31,12 +31,14 @@ export function trackPointer(doc: Document, signal: AbortSignal, t: PointerTarge
     clearTimeout(closeTimer);
   });
   const passive = { signal, passive: true } as const;
+  /** The element under the pointer, inside a web component too (`target` stops at its host). */
+  const innermost = (e: Event) => e.composedPath()[0] ?? e.target;
 
   doc.addEventListener(
     'pointermove',
     (e) => {
       if (t.isOwn(e)) return clearTimeout(closeTimer);
-      const hit = t.hitAt(e.clientX, e.clientY, e.target);
+      const hit = t.hitAt(e.clientX, e.clientY, innermost(e));
       if (hit === hovered) return;
       hovered = hit;
       clearTimeout(hoverTimer);
@@ -53,7 +55,7 @@ export function trackPointer(doc: Document, signal: AbortSignal, t: PointerTarge
     'click',
     (e) => {
       if (t.isOwn(e)) return;
-      const hit = t.hitAt(e.clientX, e.clientY, e.target);
+      const hit = t.hitAt(e.clientX, e.clientY, innermost(e));
       clearTimeout(hoverTimer);
       clearTimeout(closeTimer);
       if (hit) t.open(hit, true);

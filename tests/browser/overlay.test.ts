@@ -414,4 +414,25 @@ describe('web components', () => {
     await expect.poll(async () => (await highlights(page))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('健康微融站');
     await page.close();
   });
+
+  it('wraps shadow-root text with elements when asked (screen readers), and a hover there still opens the card', async () => {
+    await setSettings({ wrapHighlights: true });
+    onTestFinished(() => setSettings({ wrapHighlights: false }));
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/component.html'));
+    const marks = () => page.evaluate(() => [...document.querySelector('news-article')!.shadowRoot!.querySelectorAll('msl-mark')].map((m) => m.textContent));
+    await expect.poll(marks, { timeout: 10_000 }).toContain('困难老年人家庭适老化改造项目');
+    // Both are the second mention of their text node, which wrapping the first one split.
+    const card = () => page.evaluate(() => document.querySelector('msl-lens-root')?.shadowRoot?.querySelector('[data-card-kind="project"]')?.textContent ?? '');
+    const p = await pointInShadow(page, 'news-article', '适老化改造项目');
+    await page.mouse.move(p.x, p.y);
+    await expect.poll(card, { timeout: 5_000 }).toContain('困难老年人家庭适老化改造项目');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(1, 1);
+    const light = await pointOf(page, '晋江司机之家');
+    await page.mouse.move(light.x, light.y);
+    await expect.poll(card, { timeout: 5_000 }).toContain('上线“晋江司机之家”小程序');
+    await page.screenshot({ path: join(OUTPUT_DIR, 'overlay-component-wrapped.png') });
+    await page.close();
+  });
 });

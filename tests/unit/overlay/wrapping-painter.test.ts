@@ -45,4 +45,29 @@ describe('the element-wrapping fallback', () => {
     painter.clear();
     expect(document.body.innerHTML).toBe('<p>民政局困难老年人家庭适老化改造项目</p>');
   });
+
+  it('wraps in web components’ shadow roots too, in reading order, and restores them exactly', () => {
+    document.body.innerHTML = '<p>正文：民政局</p>';
+    const host = document.body.appendChild(document.createElement('news-card'));
+    const shadowHtml = '<p>晋江市公安局推动微车管所</p><p>由民政局牵头</p>';
+    host.attachShadow({ mode: 'open' }).innerHTML = shadowHtml;
+    const page = extractDomText(document.body);
+    const at = (s: string, from = 0) => {
+      const i = page.text.indexOf(s, from);
+      return spanFor(page, i, i + s.length)!;
+    };
+    const inShadow = page.text.indexOf('晋江市');
+    const painter = createWrappingPainter(document);
+    const unit = at('公安局');
+    painter.draw({
+      unit: [at('民政局'), unit, at('民政局', inShadow)],
+      'project-done': [at('微车管所')],
+      followed: [unit], // the same span in two classes: the stronger one is drawn
+    });
+    const shadow = host.shadowRoot!;
+    const marks = [...document.querySelectorAll(WRAP_TAG), ...shadow.querySelectorAll(WRAP_TAG)];
+    expect(marks.map((m) => `${m.getAttribute('data-msl-class')}:${m.textContent}`)).toEqual(['unit:民政局', 'followed:公安局', 'project-done:微车管所', 'unit:民政局']);
+    painter.clear();
+    expect(shadow.innerHTML).toBe(shadowHtml);
+  });
 });
