@@ -47,10 +47,11 @@ export interface OverlayEnv {
 }
 
 const MUTATION_DEBOUNCE_MS = 250;
-const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 const QUIET_DEBOUNCE_MS = 1000;
 const MAX_WAIT_MS = 2000;
 const CONTEXT = 32;
+/** What the observer watches, in the body and in each shadow root read. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /**
  * Timing of our work, as performance measures, in builds made for the bench only (see

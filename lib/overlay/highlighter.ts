@@ -64,10 +64,6 @@ function cssFor(name: string, s: HighlightStyle): string {
   return `::highlight(${name}){${background}${color}${s.decoration ? `text-decoration:${s.decoration};` : ''}}`;
 }
 
-/**
- * Draws with the Highlight API. The default colours come from the content script's own
- * stylesheet; only user-chosen colours add a sheet at runtime (one restyle, their choice).
- */
 export interface CssPainterOptions {
   /**
    * Fill a class that is not shown yet in place (registered first, ranges added as we go)
@@ -87,6 +83,10 @@ export interface CssPainterOptions {
   styleShadowRoots?: boolean;
 }
 
+/**
+ * Draws with the Highlight API. The default colours come from the content script's own
+ * stylesheet; only user-chosen colours add a sheet at runtime (one restyle, their choice).
+ */
 export function createCssHighlightPainter(doc: Document, styles?: Partial<Styles>, options: CssPainterOptions = {}): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
   let sheet: CSSStyleSheet | undefined;
