@@ -153,18 +153,18 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
           next = rootNext[c]!;
           break;
         }
-        // goto(f, c) through the construction hash
-        let h = (Math.imul(f, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77)) & mask;
+        // goto(f, c): f's edges are sorted by class, and most states have one or two
         next = -1;
-        for (;;) {
-          const at = h * 3;
-          const occupant = slots[at]!;
-          if (occupant === 0) break;
-          if (occupant === f + 1 && slots[at + 1] === c) {
-            next = slots[at + 2]!;
-            break;
+        let lo = edgeStart[f]!;
+        let hi = edgeStart[f + 1]!;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          const k = edgeClass[mid]!;
+          if (k < c) lo = mid + 1;
+          else {
+            if (k === c) next = edgeTarget[mid]!;
+            hi = mid;
           }
-          h = (h + 1) & mask;
         }
         if (next > 0) break;
         f = fail[f]!;
