@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
 import { OUTPUT_DIR, ROOT, serveStatic, siteUrl, type StaticServer } from './harness';
+import { highlightTexts, pointOfText, selectTextInPage } from './page-probes';
 
 let firefox: FirefoxWithExtension;
 let server: StaticServer;
@@ -24,36 +25,11 @@ afterAll(async () => {
 });
 
 /** Our highlights as the page itself sees them: name → the texts of their ranges. */
-const highlights = () =>
-  firefox.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    CSS.highlights.forEach((hl, name) => {
-      out[name] = [...hl].map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
-    });
-    return out;
-  });
+const highlights = () => firefox.evaluate(highlightTexts);
 
-/** Scrolls the first occurrence of `text` into view; its middle, in viewport coordinates. */
-async function pointOf(text: string): Promise<{ x: number; y: number }> {
-  const p = await firefox.evaluate((needle: string) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(needle);
-      if (i < 0) continue;
-      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    return null;
-  }, text);
+/** Scrolls the first occurrence of `text` (in the page, or in `host`'s shadow root) into view; its middle. */
+async function pointOf(text: string, host?: string): Promise<{ x: number; y: number }> {
+  const p = await firefox.evaluate(pointOfText, [text, host] as [string, string?]);
   if (!p) throw new Error(`text not on page: ${text}`);
   return p;
 }
@@ -111,21 +87,7 @@ describe('the overlay in Firefox', () => {
     await firefox.press('Escape');
 
     const quote = '用短视频讲解常见病预防';
-    await firefox.evaluate((needle: string) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(needle);
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + needle.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        return;
-      }
-      throw new Error('not found: ' + needle);
-    }, quote);
+    await firefox.evaluate(selectTextInPage, quote);
     await clickUi('selection-add-note');
     await expect.poll(() => uiPoint('note-body')).not.toBeNull();
     await firefox.evaluate(() => {
@@ -173,16 +135,7 @@ describe('the overlay in Firefox', () => {
       });
     expect(await rules()).toContain('::highlight(msl-project-done)');
     expect(await firefox.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
-    const p = await firefox.evaluate(() => {
-      const root = document.querySelector('news-article')!.shadowRoot!;
-      const text = root.getElementById('p1')!.firstChild as Text;
-      const i = text.data.indexOf('适老化改造项目');
-      const range = document.createRange();
-      range.setStart(text, i);
-      range.setEnd(text, i + 7);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
+    const p = await pointOf('适老化改造项目', 'news-article');
     await firefox.hover(p);
     await expect.poll(cardText, { timeout: 5_000 }).toContain('困难老年人家庭适老化改造项目');
     await firefox.screenshot(join(OUTPUT_DIR, 'firefox-component.png'));

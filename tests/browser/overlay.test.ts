@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
+import { highlightTexts, pointOfText, selectTextInPage } from './page-probes';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -21,59 +22,16 @@ afterAll(async () => {
 });
 
 /** Our highlights as the page itself sees them: name → the texts of their ranges. */
-function highlights(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    CSS.highlights.forEach((hl, name) => {
-      out[name] = [...hl].map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
-    });
-    return out;
-  });
-}
+const highlights = (page: Page) => page.evaluate(highlightTexts);
 
-/** Viewport point in the middle of the first occurrence of `text` in the page. */
-async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(needle);
-      if (i < 0) continue;
-      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    return null;
-  }, text);
+/** Viewport point in the middle of the first occurrence of `text` in the page (or in `host`'s shadow root). */
+async function pointOf(page: Page, text: string, host?: string): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(pointOfText, [text, host] as [string, string?]);
   if (!p) throw new Error(`text not on page: ${text}`);
   return p;
 }
 
-async function selectText(page: Page, text: string) {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(needle);
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      const sel = getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error('not found: ' + needle);
-  }, text);
-}
+const selectText = (page: Page, text: string) => page.evaluate(selectTextInPage, text);
 
 /** Rows in a store of the extension's IndexedDB, read with the raw API from the service worker. */
 function rows(store: string): Promise<Record<string, unknown>[]> {
@@ -367,29 +325,6 @@ describe('the overlay elsewhere', () => {
   });
 });
 
-/** Viewport point in the middle of `text` inside the open shadow root of the first `host` element. */
-async function pointInShadow(page: Page, host: string, text: string): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate(
-    ([selector, needle]) => {
-      const root = document.querySelector(selector!)!.shadowRoot!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n as Text).data.indexOf(needle!);
-        if (i < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + needle!.length);
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      return null;
-    },
-    [host, text],
-  );
-  if (!p) throw new Error(`text not in ${host}'s shadow root: ${text}`);
-  return p;
-}
-
 describe('web components', () => {
   it('highlights text in open shadow roots, opens its cards, follows changes inside them, and leaves closed ones alone', async () => {
     const page = await browser.context.newPage();
@@ -402,7 +337,7 @@ describe('web components', () => {
     expect(hl['msl-project-done']).not.toContain('女性安康保险');
     expect(hl['msl-unit']).not.toContain('晋江市妇联');
 
-    const p = await pointInShadow(page, 'news-article', '适老化改造项目');
+    const p = await pointOf(page, '适老化改造项目', 'news-article');
     await page.mouse.move(p.x, p.y);
     const card = page.locator('msl-lens-root [data-card-kind="project"]');
     await expect.poll(() => card.textContent(), { timeout: 5_000 }).toContain('困难老年人家庭适老化改造项目');
@@ -424,7 +359,7 @@ describe('web components', () => {
     await expect.poll(marks, { timeout: 10_000 }).toContain('困难老年人家庭适老化改造项目');
     // Both are the second mention of their text node, which wrapping the first one split.
     const card = () => page.evaluate(() => document.querySelector('msl-lens-root')?.shadowRoot?.querySelector('[data-card-kind="project"]')?.textContent ?? '');
-    const p = await pointInShadow(page, 'news-article', '适老化改造项目');
+    const p = await pointOf(page, '适老化改造项目', 'news-article');
     await page.mouse.move(p.x, p.y);
     await expect.poll(card, { timeout: 5_000 }).toContain('困难老年人家庭适老化改造项目');
     await page.keyboard.press('Escape');
