@@ -4,11 +4,12 @@
  * The content script drives it through `OverlayStore`.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Note } from '../../lib/db/records';
+import type { Note } from '../../lib/types/records';
 import type { CardModel } from '../../lib/overlay/card-model';
 import { I18nProvider, useI18n } from '../i18n';
 import type { Locale } from '../../lib/i18n';
-import { MentionCard, NoteEditor, type CardActions } from './MentionCard';
+import { InPageNoteEditor } from './InPageNoteEditor';
+import { MentionCard, type CardActions } from './MentionCard';
 
 export interface Rect {
   left: number;
@@ -120,7 +121,7 @@ function Views({ view, orphans }: { view: OverlayView; orphans: Note[] }) {
       )}
       {view.kind === 'passage-note' && (
         <Positioned at={view.at} class="card">
-          <NoteEditor quote={view.quote} onSave={(body) => void view.onSave(body)} onCancel={view.onCancel} />
+          <InPageNoteEditor quote={view.quote} onSave={(body) => void view.onSave(body)} onCancel={view.onCancel} />
         </Positioned>
       )}
       <OrphanPanel notes={orphans} />

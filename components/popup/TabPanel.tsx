@@ -10,7 +10,7 @@ import type { TabReport, TabRequest } from '../../lib/messaging/tab-protocol';
 import { normaliseHostPattern } from '../../lib/settings/sites';
 import { loadSettings, saveSettings } from '../../lib/settings/store';
 import { useI18n } from '../i18n';
-import { StatusBadge } from '../overlay/StatusBadge';
+import { StatusBadge } from '../StatusBadge';
 import type { ItemStatus } from '../../lib/data/types';
 
 type TabState =

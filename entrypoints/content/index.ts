@@ -8,7 +8,7 @@ import { request } from '../../lib/messaging/client';
 import { parseTabRequest, type TabResponseMap } from '../../lib/messaging/tab-protocol';
 import { indexDataset, type DatasetIndex } from '../../lib/overlay/card-model';
 import { Overlay } from '../../lib/overlay/controller';
-import { DEFAULT_MATCHES } from '../../lib/overlay/sites';
+import { DEFAULT_MATCHES } from '../../lib/settings/match-patterns';
 import '../../components/overlay/highlights.css';
 
 const FLAG = '__minshengLens';

@@ -3,7 +3,7 @@
  * scan (activeTab), and on every site while the optional all-sites permission is granted.
  */
 import { browser } from 'wxt/browser';
-import { matchPatternsFor } from '../overlay/sites';
+import { matchPatternsFor } from '../settings/match-patterns';
 import { DEFAULT_AUTO_SITES, type Settings } from '../settings/settings';
 import { hostMatches } from '../settings/sites';
 

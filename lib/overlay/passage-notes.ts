@@ -1,6 +1,6 @@
 /** Finding this page's passage notes again: anchored ones get a span, the rest are orphans. */
 import { anchorSelectors } from '../anchor/text-quote';
-import type { Note } from '../db/records';
+import type { Note } from '../types/records';
 import type { DomText } from '../text/extract-dom';
 import { spanFor, type DomSpan } from './dom-spans';
 
