@@ -5,17 +5,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Item } from '../../lib/data/types';
 import type { CardModel } from '../../lib/overlay/card-model';
+import type { CardActions } from '../../lib/overlay/view-model';
 import { useI18n } from '../i18n';
 import { STATUS_KEYS, StatusBadge } from '../StatusBadge';
 import { InPageNoteEditor } from './InPageNoteEditor';
-
-export interface CardActions {
-  followed: boolean;
-  noteCount: number;
-  onToggleFollow(): Promise<void>;
-  onSaveNote(body: string): Promise<void>;
-  onClose(): void;
-}
 
 /**
  * `autoFocus`: move keyboard focus into the card (opened by click or keyboard); a card opened

@@ -53,6 +53,9 @@ export interface ResponseMap {
   'tab/scan': { injected: boolean };
 }
 
+/** Sends one request to the background and resolves with its typed answer (lib/messaging/client.ts). */
+export type Send = <R extends Request>(req: R) => Promise<ResponseMap[R['type']]>;
+
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 
 type Check = (msg: Record<string, unknown>) => boolean;
