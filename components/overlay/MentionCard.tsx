@@ -100,7 +100,7 @@ export function MentionCard({ model, actions, autoFocus = false }: { model: Card
       )}
 
       <div class="actions">
-        <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={() => void run(actions.onToggleFollow())}>
+        <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={(e) => e.isTrusted && void run(actions.onToggleFollow())}>
           {actions.followed ? `★ ${t('following')}` : `☆ ${t('follow')}`}
         </button>
         <button type="button" data-testid="card-add-note" onClick={() => setNoteOpen(true)}>
