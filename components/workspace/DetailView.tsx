@@ -31,7 +31,7 @@ async function load(db: LensDb, target: TargetRef): Promise<Loaded> {
       const out: Loaded = { unitItems: [] };
       if (!item) return out;
       out.item = item;
-      const [leadUnit, source] = await Promise.all([db.units.get(item.unitId), db.sources.get(item.source)]);
+      const [leadUnit, source] = await Promise.all([item.unitId === undefined ? undefined : db.units.get(item.unitId), db.sources.get(item.source)]);
       if (leadUnit) out.leadUnit = leadUnit;
       if (source) out.source = source;
       return out;
@@ -70,14 +70,22 @@ export function DetailView({ db, target, onOpen, onBack }: { db: LensDb; target:
             <StatusBadge status={item.status} /> <span class="muted">{t('cardAsOf', { date: item.statusAsOf })}</span>
             {item.statusNote && <p class="muted small">{item.statusNote}</p>}
           </dd>
-          <dt>{t('itemSeq')}</dt>
-          <dd>{item.seq}</dd>
-          <dt>{t('cardLeadUnit')}</dt>
-          <dd>
-            <button type="button" class="link" onClick={() => onOpen({ kind: 'unit', id: item.unitId })}>
-              {leadUnit?.fullName ?? item.unit}
-            </button>
-          </dd>
+          {item.seq !== undefined && (
+            <>
+              <dt>{t('itemSeq')}</dt>
+              <dd>{item.seq}</dd>
+            </>
+          )}
+          {item.unitId !== undefined && (
+            <>
+              <dt>{t('cardLeadUnit')}</dt>
+              <dd>
+                <button type="button" class="link" onClick={() => onOpen({ kind: 'unit', id: item.unitId! })}>
+                  {leadUnit?.fullName ?? item.unit}
+                </button>
+              </dd>
+            </>
+          )}
           {item.town && (
             <>
               <dt>{t('filterTown')}</dt>

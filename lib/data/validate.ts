@@ -12,7 +12,13 @@ import type {
   ItemStatus,
   Place,
   PlaceKind,
+  Programme,
+  ProgrammeId,
+  Script,
+  Series,
   Source,
+  StatusEntry,
+  Target,
   Unit,
   UnitKind,
 } from './types';
@@ -30,18 +36,26 @@ export class DatasetError extends Error {
 export const ITEM_STATUSES: readonly ItemStatus[] = ['completed', 'in_progress', 'not_started', 'unknown'];
 export const UNIT_KINDS: readonly UnitKind[] = ['市委部门', '人大政协', '政府部门', '司法机关', '事业单位', '群团组织', '园区', '街道', '镇'];
 export const PLACE_KINDS: readonly PlaceKind[] = ['村', '社区', '自然村', '园区', '路', '街', '小区', '其他'];
+export const PROGRAMME_IDS: readonly ProgrammeId[] = ['weiminbanshishi', 'minsheng-weishishi'];
+const SCRIPTS: readonly Script[] = ['Hans', 'Hant'];
 const TOWN_KINDS: readonly UnitKind[] = ['街道', '镇'];
+/** Item id prefix per programme: 'wm2024-…', 'mw2023-001'. */
+const ID_PREFIX: Record<ProgrammeId, string> = { weiminbanshishi: 'wm', 'minsheng-weishishi': 'mw' };
+/** The 2023 民生微实事 table: its 117 ids are frozen (user data refers to them, DESIGN.md contract 6). */
+export const FROZEN_TABLE = { programme: 'minsheng-weishishi' as ProgrammeId, year: 2023, rows: 117 };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ITEM_ID = /^mw2023-\d{3}$/;
+const ITEM_ID = /^(?:wm|mw)\d{4}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Returns `x` typed as a Dataset, or throws DatasetError at the first problem found. */
 export function validateDataset(x: unknown): Dataset {
-  const root = record(x, '$', ['meta', 'sources', 'units', 'items', 'places', 'figures'], ['ambiguousAliases']);
+  const root = record(x, '$', ['meta', 'sources', 'programmes', 'series', 'units', 'items', 'places', 'figures'], ['ambiguousAliases']);
   const sources = list(root.sources, 'sources', source);
   const sourceIds = uniqueIds(sources, 'sources');
+  const programmes = list(root.programmes, 'programmes', programme);
+  const series = list(root.series, 'series', seriesOf);
   const units = list(root.units, 'units', unit);
   const places = list(root.places, 'places', place);
   const items = list(root.items, 'items', item);
@@ -115,26 +129,69 @@ export function validateDataset(x: unknown): Dataset {
     if (p.town !== undefined && !townNames.has(p.town)) throw new DatasetError(`places[${i}].town`, `"${p.town}" is not a 镇/街道 unit`);
   });
 
-  const keyphraseOwner = new Map<string, number>();
+  // Programmes: one per (programme, year), id `${programme}-${year}`, known/complete derived.
+  const programmeById = new Map<string, Programme>();
+  programmes.forEach((p, i) => {
+    const path = `programmes[${i}]`;
+    const expected = `${p.programme}-${p.year}`;
+    if (p.id !== expected) throw new DatasetError(`${path}.id`, `expected "${expected}", got "${p.id}"`);
+    if (programmeById.has(p.id)) throw new DatasetError(`${path}.id`, `duplicate id "${p.id}"`);
+    programmeById.set(p.id, p);
+    if (p.sources.length === 0) throw new DatasetError(`${path}.sources`, 'expected at least one source');
+    p.sources.forEach((s, j) => checkSource(s, `${path}.sources[${j}]`));
+  });
+  const seriesIds = uniqueIds(series, 'series');
+  series.forEach((s, i) => {
+    checkSource(s.source, `series[${i}].source`);
+    if (s.phrases.length === 0) throw new DatasetError(`series[${i}].phrases`, 'expected at least one phrase');
+  });
+
+  const keyphraseOwner = new Map<string, string>();
+  const tableItems = items.filter((it) => it.programme === FROZEN_TABLE.programme && it.year === FROZEN_TABLE.year);
+  if (tableItems.length !== FROZEN_TABLE.rows) {
+    throw new DatasetError('items', `expected ${FROZEN_TABLE.rows} items of the ${FROZEN_TABLE.year} ${FROZEN_TABLE.programme} table, got ${tableItems.length}`);
+  }
+  const seqsSeen = new Map<string, number>(); // programme id → last seq, for lists that number their rows
   items.forEach((it, i) => {
     const path = `items[${i}]`;
-    if (it.seq !== i + 1) throw new DatasetError(`${path}.seq`, `expected ${i + 1} (seqs run 1..n in order), got ${it.seq}`);
-    const expectedId = `mw2023-${String(it.seq).padStart(3, '0')}`;
-    if (it.id !== expectedId) throw new DatasetError(`${path}.id`, `expected "${expectedId}" for seq ${it.seq}, got "${it.id}"`);
-    const u = unitsById.get(it.unitId);
-    if (u === undefined) throw new DatasetError(`${path}.unitId`, `unknown unit id "${it.unitId}"`);
-    if (it.unit !== u.name) throw new DatasetError(`${path}.unit`, `"${it.unit}" does not match unit ${u.id}'s name "${u.name}"`);
+    const listId = `${it.programme}-${it.year}`;
+    if (!programmeById.has(listId)) throw new DatasetError(`${path}.year`, `no programme "${listId}" for this item`);
+    const prefix = `${ID_PREFIX[it.programme]}${it.year}-`;
+    if (!it.id.startsWith(prefix)) throw new DatasetError(`${path}.id`, `an item of ${listId} has an id starting "${prefix}", got "${it.id}"`);
+    if (it.programme === FROZEN_TABLE.programme && it.year === FROZEN_TABLE.year) {
+      const expectedSeq = (seqsSeen.get(listId) ?? 0) + 1;
+      if (it.seq !== expectedSeq) throw new DatasetError(`${path}.seq`, `expected ${expectedSeq} (seqs run 1..n in order), got ${it.seq}`);
+      const expectedId = `${prefix}${String(it.seq).padStart(3, '0')}`;
+      if (it.id !== expectedId) throw new DatasetError(`${path}.id`, `expected "${expectedId}" for seq ${it.seq}, got "${it.id}"`);
+      if (it.unitId === undefined) throw new DatasetError(`${path}.unitId`, 'missing (every row of the table prints its lead unit)');
+    }
+    if (it.seq !== undefined) seqsSeen.set(listId, it.seq);
+    if (it.series !== undefined && !seriesIds.has(it.series)) throw new DatasetError(`${path}.series`, `unknown series "${it.series}"`);
+    statusHistoryOf(it, path, checkSource);
+    it.targets?.forEach((t, j) => checkSource(t.source, `${path}.targets[${j}].source`));
+    if ((it.unitId === undefined) !== (it.unit === undefined)) throw new DatasetError(`${path}.unit`, 'unitId and unit go together');
+    const u = it.unitId === undefined ? undefined : unitsById.get(it.unitId);
+    if (it.unitId !== undefined && u === undefined) throw new DatasetError(`${path}.unitId`, `unknown unit id "${it.unitId}"`);
+    if (u !== undefined && it.unit !== u.name) throw new DatasetError(`${path}.unit`, `"${it.unit}" does not match unit ${u.id}'s name "${u.name}"`);
     checkSource(it.source, `${path}.source`);
     if (it.town !== undefined && !townNames.has(it.town)) throw new DatasetError(`${path}.town`, `"${it.town}" is not a 镇/街道 unit`);
-    if (u.town !== undefined && it.town !== u.town) throw new DatasetError(`${path}.town`, `the lead unit is ${u.town}, so town must be "${u.town}"`);
+    if (u?.town !== undefined && it.town !== u.town) throw new DatasetError(`${path}.town`, `the lead unit is ${u.town}, so town must be "${u.town}"`);
     it.places.forEach((p, j) => {
       if (!placeNames.has(p)) throw new DatasetError(`${path}.places[${j}]`, `unknown place "${p}"`);
     });
     it.keyphrases.forEach((k, j) => {
       const other = keyphraseOwner.get(k);
-      if (other !== undefined && other !== it.seq) throw new DatasetError(`${path}.keyphrases[${j}]`, `"${k}" is also a keyphrase of seq ${other}; make it a genericPhrase`);
-      keyphraseOwner.set(k, it.seq);
+      if (other !== undefined && other !== it.id) throw new DatasetError(`${path}.keyphrases[${j}]`, `"${k}" is also a keyphrase of ${other}; make it a genericPhrase`);
+      keyphraseOwner.set(k, it.id);
     });
+  });
+
+  programmes.forEach((p, i) => {
+    const known = items.filter((it) => it.programme === p.programme && it.year === p.year).length;
+    if (p.known !== known) throw new DatasetError(`programmes[${i}].known`, `expected ${known} (counted), got ${p.known}`);
+    if (p.announced !== null && known > p.announced) throw new DatasetError(`programmes[${i}].known`, `${known} items known but the list has ${p.announced}`);
+    const complete = p.announced !== null && known === p.announced;
+    if (p.complete !== complete) throw new DatasetError(`programmes[${i}].complete`, `expected ${complete} (known ${known} of ${p.announced ?? '?'})`);
   });
 
   figures.forEach((f, i) => checkSource(f.source, `figures[${i}].source`));
@@ -145,6 +202,8 @@ export function validateDataset(x: unknown): Dataset {
     places: places.length,
     figures: figures.length,
     completed: items.filter((i) => i.status === 'completed').length,
+    programmes: programmes.length,
+    series: series.length,
   };
   for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
     if (meta.counts[key] !== expected[key]) {
@@ -209,15 +268,82 @@ function isoDate(x: unknown, path: string): string {
 }
 
 function source(x: unknown, path: string): Source {
-  const o = record(x, path, ['id', 'title', 'publisher', 'date', 'url'], ['note']);
+  const o = record(x, path, ['id', 'title', 'publisher', 'date', 'url', 'script'], ['originalPublisher', 'note']);
   return {
     id: matching(o.id, `${path}.id`, SLUG, 'a lowercase ascii slug'),
     title: str(o.title, `${path}.title`),
     publisher: str(o.publisher, `${path}.publisher`),
+    originalPublisher: optStr(o.originalPublisher, `${path}.originalPublisher`),
     date: isoDate(o.date, `${path}.date`),
     url: matching(o.url, `${path}.url`, /^https?:\/\/\S+$/, 'an http(s) URL'),
+    script: oneOf(o.script, `${path}.script`, SCRIPTS),
     note: optStr(o.note, `${path}.note`),
   };
+}
+
+function programme(x: unknown, path: string): Programme {
+  const o = record(x, path, ['id', 'programme', 'year', 'name', 'nameEn', 'announced', 'known', 'complete', 'sources'], ['note']);
+  if (typeof o.complete !== 'boolean') throw new DatasetError(`${path}.complete`, `expected true or false, got ${describe(o.complete)}`);
+  return {
+    id: str(o.id, `${path}.id`),
+    programme: oneOf(o.programme, `${path}.programme`, PROGRAMME_IDS),
+    year: int(o.year, `${path}.year`, 1900),
+    name: str(o.name, `${path}.name`),
+    nameEn: str(o.nameEn, `${path}.nameEn`),
+    announced: o.announced === null ? null : int(o.announced, `${path}.announced`, 1),
+    known: int(o.known, `${path}.known`),
+    complete: o.complete,
+    sources: strings(o.sources, `${path}.sources`),
+    note: optStr(o.note, `${path}.note`),
+  };
+}
+
+function seriesOf(x: unknown, path: string): Series {
+  const o = record(x, path, ['id', 'name', 'phrases', 'traditional', 'source'], ['note']);
+  return {
+    id: matching(o.id, `${path}.id`, SLUG, 'a lowercase ascii slug'),
+    name: str(o.name, `${path}.name`),
+    phrases: strings(o.phrases, `${path}.phrases`),
+    traditional: strings(o.traditional, `${path}.traditional`),
+    note: optStr(o.note, `${path}.note`),
+    source: str(o.source, `${path}.source`),
+  };
+}
+
+function statusEntry(x: unknown, path: string): StatusEntry {
+  const o = record(x, path, ['status', 'asOf', 'source'], ['note']);
+  return {
+    status: oneOf(o.status, `${path}.status`, ITEM_STATUSES),
+    asOf: isoDate(o.asOf, `${path}.asOf`),
+    source: str(o.source, `${path}.source`),
+    note: optStr(o.note, `${path}.note`),
+  };
+}
+
+function target(x: unknown, path: string): Target {
+  const o = record(x, path, ['what', 'value', 'unit', 'source']);
+  if (typeof o.value !== 'number' || !Number.isFinite(o.value) || o.value <= 0) throw new DatasetError(`${path}.value`, `expected a positive number, got ${describe(o.value)}`);
+  return { what: str(o.what, `${path}.what`), value: o.value, unit: str(o.unit, `${path}.unit`), source: str(o.source, `${path}.source`) };
+}
+
+/** History: ≥ 1 entry, oldest first, sources known, and the latest equal to the item's status fields. */
+function statusHistoryOf(it: Item, path: string, checkSource: (id: string, path: string) => void): void {
+  const h = it.statusHistory;
+  if (h.length === 0) throw new DatasetError(`${path}.statusHistory`, 'expected at least one entry');
+  h.forEach((e, j) => {
+    checkSource(e.source, `${path}.statusHistory[${j}].source`);
+    if (j > 0 && e.asOf < h[j - 1]!.asOf) throw new DatasetError(`${path}.statusHistory[${j}].asOf`, `${e.asOf} is before the entry above it (${h[j - 1]!.asOf}); oldest first`);
+  });
+  const last = h[h.length - 1]!;
+  const pairs: [string, unknown, unknown][] = [
+    ['status', it.status, last.status],
+    ['statusAsOf', it.statusAsOf, last.asOf],
+    ['source', it.source, last.source],
+    ['statusNote', it.statusNote, last.note],
+  ];
+  for (const [field, value, latest] of pairs) {
+    if (value !== latest) throw new DatasetError(`${path}.${field}`, `${describe(value)} differs from the latest statusHistory entry's ${describe(latest)}`);
+  }
 }
 
 function unit(x: unknown, path: string): Unit {
@@ -238,16 +364,21 @@ function item(x: unknown, path: string): Item {
   const o = record(
     x,
     path,
-    ['id', 'seq', 'unitId', 'unit', 'name', 'status', 'statusAsOf', 'source', 'places', 'keyphrases', 'programme'],
-    ['statusNote', 'town', 'contextWords', 'genericPhrases', 'note'],
+    ['id', 'programme', 'year', 'name', 'statusHistory', 'status', 'statusAsOf', 'source', 'places', 'keyphrases'],
+    ['seq', 'unitId', 'unit', 'otherNames', 'series', 'targets', 'statusNote', 'town', 'contextWords', 'genericPhrases', 'note'],
   );
-  if (o.programme !== 'minsheng-weishishi-2023') throw new DatasetError(`${path}.programme`, `expected "minsheng-weishishi-2023", got ${describe(o.programme)}`);
   return {
-    id: matching(o.id, `${path}.id`, ITEM_ID, 'an id like "mw2023-001"'),
-    seq: int(o.seq, `${path}.seq`, 1),
-    unitId: str(o.unitId, `${path}.unitId`),
-    unit: str(o.unit, `${path}.unit`),
+    id: matching(o.id, `${path}.id`, ITEM_ID, 'an id like "mw2023-001" or "wm2024-ziban-shitang"'),
+    programme: oneOf(o.programme, `${path}.programme`, PROGRAMME_IDS),
+    year: int(o.year, `${path}.year`, 1900),
+    seq: o.seq === undefined ? undefined : int(o.seq, `${path}.seq`, 1),
+    unitId: optStr(o.unitId, `${path}.unitId`),
+    unit: optStr(o.unit, `${path}.unit`),
     name: str(o.name, `${path}.name`),
+    otherNames: optStrings(o.otherNames, `${path}.otherNames`),
+    series: optStr(o.series, `${path}.series`),
+    targets: o.targets === undefined ? undefined : list(o.targets, `${path}.targets`, target),
+    statusHistory: list(o.statusHistory, `${path}.statusHistory`, statusEntry),
     status: oneOf(o.status, `${path}.status`, ITEM_STATUSES),
     statusAsOf: isoDate(o.statusAsOf, `${path}.statusAsOf`),
     statusNote: optStr(o.statusNote, `${path}.statusNote`),
@@ -258,7 +389,6 @@ function item(x: unknown, path: string): Item {
     contextWords: optStrings(o.contextWords, `${path}.contextWords`),
     genericPhrases: optStrings(o.genericPhrases, `${path}.genericPhrases`),
     note: optStr(o.note, `${path}.note`),
-    programme: 'minsheng-weishishi-2023',
   };
 }
 
@@ -294,7 +424,7 @@ function ambiguousAlias(x: unknown, path: string): AmbiguousAlias {
 
 function datasetMeta(x: unknown, path: string): DatasetMeta {
   const o = record(x, path, ['name', 'nameEn', 'version', 'hash', 'generatedFrom', 'counts']);
-  const c = record(o.counts, `${path}.counts`, ['items', 'units', 'places', 'figures', 'completed']);
+  const c = record(o.counts, `${path}.counts`, ['items', 'units', 'places', 'figures', 'completed', 'programmes', 'series']);
   return {
     name: str(o.name, `${path}.name`),
     nameEn: str(o.nameEn, `${path}.nameEn`),
@@ -307,6 +437,8 @@ function datasetMeta(x: unknown, path: string): DatasetMeta {
       places: int(c.places, `${path}.counts.places`),
       figures: int(c.figures, `${path}.counts.figures`),
       completed: int(c.completed, `${path}.counts.completed`),
+      programmes: int(c.programmes, `${path}.counts.programmes`),
+      series: int(c.series, `${path}.counts.series`),
     },
   };
 }

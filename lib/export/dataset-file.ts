@@ -67,7 +67,7 @@ export async function previewDataset(db: LensDb, dataset: Dataset): Promise<Data
       if (!n) removed.push({ ...brief(o), followed: isFollowed.has(o.id), notes: await db.notes.where('targetId').equals(o.id).count() });
       else if (n.status !== o.status) statusChanges.push({ item: brief(n), from: o.status, to: n.status, followed: isFollowed.has(o.id) });
     }
-    statusChanges.sort((a, b) => Number(b.followed) - Number(a.followed) || a.item.seq - b.item.seq);
+    statusChanges.sort((a, b) => Number(b.followed) - Number(a.followed) || (a.item.seq ?? 0) - (b.item.seq ?? 0));
     return {
       dataset,
       fromVersion: current?.meta.version ?? null,
