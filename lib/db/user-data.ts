@@ -18,7 +18,7 @@ export async function follow(db: LensDb, target: TargetRef, now = Date.now()): P
     if (existing) return existing;
     const item = target.kind === 'item' ? await db.items.get(target.id) : undefined;
     const row: Follow = { key, target: { kind: target.kind, id: target.id }, targetId: target.id, createdAt: now };
-    if (item) row.statusWhenFollowed = item.status;
+    if (item) Object.assign(row, { statusWhenFollowed: item.status, programme: item.programme, year: item.year });
     await db.follows.add(row);
     return row;
   });

@@ -140,15 +140,20 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
   const items: PackItem[] = dataset.items.map((it, i) => {
     const town = it.town ? (unitByName.get(it.town) ?? -1) : -1;
     const unit = (it.unitId === undefined ? undefined : unitIndex.get(it.unitId)) ?? (it.unit === undefined ? undefined : unitByName.get(it.unit)) ?? -1;
-    const generic = new Set((it.genericPhrases ?? []).map(normaliseKey));
-    const nameKey = normaliseKey(it.name);
-    add(it.name, Entry.ItemName, i, generic.has(nameKey) ? 1 : 0);
-    for (const v of nameVariants(it.name, townKeys)) {
-      add(v, Entry.ItemVariant, i, v.length < MIN_STANDALONE_VARIANT || generic.has(v) ? 1 : 0);
+    // Dataset v2 holds the yearly 为民办实事 lists too. Their names recur across years (and one
+    // equals a 2023 table row), so linking them needs the passage's year: until the year-aware
+    // linker lands, only the 2023 民生微实事 table's items get patterns (the v1 behaviour).
+    if (it.programme === 'minsheng-weishishi') {
+      const generic = new Set((it.genericPhrases ?? []).map(normaliseKey));
+      const nameKey = normaliseKey(it.name);
+      add(it.name, Entry.ItemName, i, generic.has(nameKey) ? 1 : 0);
+      for (const v of nameVariants(it.name, townKeys)) {
+        add(v, Entry.ItemVariant, i, v.length < MIN_STANDALONE_VARIANT || generic.has(v) ? 1 : 0);
+      }
+      for (const k of it.keyphrases) add(k, Entry.ItemKey, i);
+      for (const g of it.genericPhrases ?? []) add(g, Entry.ItemGeneric, i);
+      for (const c of it.contextWords ?? []) add(c, Entry.ItemContext, i);
     }
-    for (const k of it.keyphrases) add(k, Entry.ItemKey, i);
-    for (const g of it.genericPhrases ?? []) add(g, Entry.ItemGeneric, i);
-    for (const c of it.contextWords ?? []) add(c, Entry.ItemContext, i);
     return {
       id: it.id,
       seq: it.seq ?? 0,
