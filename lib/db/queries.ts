@@ -1,5 +1,5 @@
 /** Read helpers shared by the background and the extension pages. */
-import type { DatasetMeta } from '../data/types';
+import type { DatasetMeta, Programme } from '../data/types';
 import type { Follow, Note } from './records';
 import type { LensDb } from './schema';
 
@@ -9,20 +9,32 @@ export interface DatasetSummary {
   items: number;
   units: number;
   completed: number;
+  /** The yearly lists with how much of each the dataset holds, by year then programme. */
+  programmes: Pick<Programme, 'id' | 'programme' | 'year' | 'name' | 'nameEn' | 'announced' | 'known' | 'complete'>[];
   source?: { title: string; publisher: string; date: string; url: string };
 }
 
 /** What the database actually holds (counted, not copied from meta), or null before seeding. */
 export async function getDatasetSummary(db: LensDb): Promise<DatasetSummary | null> {
-  return db.transaction('r', [db.meta, db.items, db.units, db.sources], async () => {
+  return db.transaction('r', [db.meta, db.items, db.units, db.sources, db.programmes], async () => {
     const row = await db.meta.get('dataset');
     if (!row) return null;
-    const [items, units, completed, sources] = await Promise.all([
+    const [items, units, completed, sources, lists] = await Promise.all([
       db.items.count(),
       db.units.count(),
       db.items.where('status').equals('completed').count(),
       db.sources.toArray(),
+      db.programmes.toArray(),
     ]);
+    // Counted, not copied: `known` is what the items table holds for each list.
+    const programmes = await Promise.all(
+      lists
+        .sort((a, b) => a.year - b.year || a.programme.localeCompare(b.programme) * -1)
+        .map(async (p) => {
+          const known = await db.items.where('[programme+year]').equals([p.programme, p.year]).count();
+          return { id: p.id, programme: p.programme, year: p.year, name: p.name, nameEn: p.nameEn, announced: p.announced, known, complete: p.announced !== null && known === p.announced };
+        }),
+    );
     const source = sources[0];
     return {
       meta: row.meta,
@@ -30,6 +42,7 @@ export async function getDatasetSummary(db: LensDb): Promise<DatasetSummary | nu
       items,
       units,
       completed,
+      programmes,
       source: source && { title: source.title, publisher: source.publisher, date: source.date, url: source.url },
     };
   });
