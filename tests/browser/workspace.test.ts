@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../lib/data/dataset';
 import { launchWithExtension, OUTPUT_DIR, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
@@ -45,7 +46,7 @@ async function openReady(name: 'sidepanel' | 'options'): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: name === 'sidepanel' ? 420 : 900, height: 1000 });
   await page.goto(pageUrl(name));
-  await expect.poll(() => page.getByTestId('count-countItems').textContent(), { timeout: 15_000 }).toContain('117');
+  await expect.poll(() => page.getByTestId('count-countItems').textContent(), { timeout: 15_000 }).toContain(String(bundledDataset.items.length));
   return page;
 }
 
@@ -89,7 +90,7 @@ describe('the side panel and options page', () => {
     await panel.screenshot({ path: join(OUTPUT_DIR, 'sidepanel-detail.png'), fullPage: true });
 
     await panel.reload();
-    await expect.poll(() => panel.getByTestId('count-countItems').textContent(), { timeout: 15_000 }).toContain('117');
+    await expect.poll(() => panel.getByTestId('count-countItems').textContent(), { timeout: 15_000 }).toContain(String(bundledDataset.items.length));
     await panel.getByRole('tab', { name: '笔记' }).click();
     await expect.poll(() => panel.locator('article.note .note-body').allTextContents()).toEqual([EDITED]);
     expect(await panel.locator('article.note .tags').textContent()).toContain('#交通');
