@@ -5,7 +5,6 @@
  */
 import type {
   AmbiguousAlias,
-  Dataset,
   DatasetMeta,
   Figure,
   Item,
