@@ -45,6 +45,7 @@ export function DatasetSummaryView({ summary }: { summary: DatasetSummary }) {
               <a href={source.url} target="_blank" rel="noreferrer noopener">
                 {t('openSource')}
               </a>
+              {summary.sourceCount > 1 && <span class="muted"> {t('moreSources', { n: summary.sourceCount - 1 })}</span>}
             </>
           ) : (
             '—'

@@ -11,7 +11,9 @@ export interface DatasetSummary {
   completed: number;
   /** The yearly lists with how much of each the dataset holds, by year then programme. */
   programmes: Pick<Programme, 'id' | 'programme' | 'year' | 'name' | 'nameEn' | 'announced' | 'known' | 'complete'>[];
+  /** The source most items cite (the 2023 table's article), and how many sources there are. */
   source?: { title: string; publisher: string; date: string; url: string };
+  sourceCount: number;
 }
 
 /** What the database actually holds (counted, not copied from meta), or null before seeding. */
@@ -35,7 +37,10 @@ export async function getDatasetSummary(db: LensDb): Promise<DatasetSummary | nu
           return { id: p.id, programme: p.programme, year: p.year, name: p.name, nameEn: p.nameEn, announced: p.announced, known, complete: p.announced !== null && known === p.announced };
         }),
     );
-    const source = sources[0];
+    // The source most items' status rests on (the 2023 table's article in the bundled dataset).
+    const cited = new Map<string, number>();
+    await db.items.each((i) => void cited.set(i.source, (cited.get(i.source) ?? 0) + 1));
+    const source = [...sources].sort((a, b) => (cited.get(b.id) ?? 0) - (cited.get(a.id) ?? 0) || a.id.localeCompare(b.id))[0];
     return {
       meta: row.meta,
       installedAt: row.installedAt,
@@ -43,6 +48,7 @@ export async function getDatasetSummary(db: LensDb): Promise<DatasetSummary | nu
       units,
       completed,
       programmes,
+      sourceCount: sources.length,
       source: source && { title: source.title, publisher: source.publisher, date: source.date, url: source.url },
     };
   });

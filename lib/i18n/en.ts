@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   filterYear: 'Year',
   filterProgramme: 'Programme',
   noLeadUnit: 'No source names the lead unit',
+  moreSources: '(and {n} more sources)',
   openSource: 'Open source',
   emptyDataset: 'The data is not loaded yet. Please reopen this page in a moment.',
   errorTitle: 'Cannot read local data',

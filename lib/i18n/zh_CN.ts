@@ -27,6 +27,7 @@ export const zh_CN = {
   filterYear: '年份',
   filterProgramme: '类别',
   noLeadUnit: '来源未写明牵头单位',
+  moreSources: '（另有 {n} 个来源）',
   openSource: '打开来源',
   emptyDataset: '数据尚未载入。请稍候片刻后重新打开。',
   errorTitle: '无法读取本地数据',

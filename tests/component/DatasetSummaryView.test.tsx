@@ -19,6 +19,7 @@ const summary: DatasetSummary = {
     { id: 'weiminbanshishi-2025', programme: 'weiminbanshishi', year: 2025, name: '晋江市2025年为民办实事项目', nameEn: 'x', announced: null, known: 1, complete: false },
   ],
   source: { title: 't', publisher: '晋江经济报', date: '2024-02-06', url: 'http://jjjjb.fjdaily.com/pc/con/202402/06/content_342280.html' },
+  sourceCount: 8,
 };
 
 describe('DatasetSummaryView', () => {
@@ -32,6 +33,7 @@ describe('DatasetSummaryView', () => {
     expect(screen.getByTestId('programme-weiminbanshishi-2025').textContent).toContain('清单总项数未见公布');
     expect(screen.getByTestId('count-countUnits').textContent).toBe('82 个牵头单位');
     expect(screen.getByTestId('dataset-source').textContent).toContain('晋江经济报 · 2024-02-06');
+    expect(screen.getByTestId('dataset-source').textContent).toContain('（另有 7 个来源）');
     expect(screen.getByRole('link', { name: '打开来源' }).getAttribute('href')).toBe(summary.source!.url);
   });
 

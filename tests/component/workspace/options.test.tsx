@@ -52,6 +52,9 @@ describe('options page', () => {
     // Counted from the database per list, not copied from the dataset file.
     expect(screen.getByTestId('programme-weiminbanshishi-2021').textContent).toBe('数据集收录了2021年为民办实事清单 22 项中的 14 项');
     expect(screen.getByTestId('programme-weiminbanshishi-2024').textContent).toBe('数据集收录了2024年为民办实事清单 20 项中的 11 项');
+    // The source shown is the one most items rest on (the 2023 table's article), not the first by id.
+    expect(screen.getByTestId('dataset-source').textContent).toContain('晋江经济报 · 2024-02-06');
+    expect(screen.getByTestId('dataset-source').textContent).toContain(`另有 ${bundledDataset.sources.length - 1} 个来源`);
     expect(document.querySelector('h2')?.textContent).toBe('数据集');
     expect(screen.getByLabelText('界面语言')).toBeTruthy();
   });
