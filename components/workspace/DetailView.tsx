@@ -88,7 +88,7 @@ export function DetailView({ db, target, onOpen, onBack }: { db: LensDb; target:
       )}
       {source && (
         <p class="source small" data-testid="detail-source">
-          {t('cardSource', { source: `${source.publisher} · ${source.date}` })}{' '}
+          {t('cardSource', { source: `${source.originalPublisher ? `${source.originalPublisher} (${source.publisher})` : source.publisher} · ${source.date}` })}{' '}
           {isWebUrl(source.url) && (
             <a href={source.url} target="_blank" rel="noreferrer noopener" title={source.title}>
               {t('openSource')}

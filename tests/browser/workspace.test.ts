@@ -102,6 +102,22 @@ describe('the side panel and options page', () => {
     expect(await rows('follows')).toEqual([expect.objectContaining({ key: 'item:mw2023-023', statusWhenFollowed: 'completed' })]);
   });
 
+  it('narrows 自办食堂 to 2024 and shows that year’s list is known in part', async () => {
+    const panel = await openReady('sidepanel');
+    await panel.getByLabel('搜索项目或牵头单位').fill('自办食堂');
+    await panel.getByTestId('result-wm2021-ziban-shitang').waitFor();
+    expect(await panel.getByTestId('result-list-wm2021-ziban-shitang').textContent()).toBe('2021年为民办实事');
+    await panel.locator('details.filters summary').click();
+    await panel.getByLabel('年份').selectOption('2024');
+    await expect.poll(() => panel.locator('button.result').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.testid))).toEqual(['result-wm2024-ziban-shitang']);
+    await panel.getByTestId('result-wm2024-ziban-shitang').click();
+    const detail = panel.getByTestId('detail');
+    await expect.poll(() => detail.getByTestId('detail-coverage').textContent()).toBe('数据集收录了2024年为民办实事清单 20 项中的 11 项');
+    expect(await detail.getByTestId('detail-status').textContent()).toContain('截至 2024-09-30');
+    await panel.screenshot({ path: join(OUTPUT_DIR, 'sidepanel-year-detail.png'), fullPage: true });
+    await panel.close();
+  });
+
   it('exports JSON and CSV, and after a wipe imports the JSON back to identical data', async () => {
     const options = await openReady('options');
     const json = await download(options, 'export-json');
