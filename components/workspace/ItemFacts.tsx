@@ -4,11 +4,11 @@
  * where a source gives them, targets, places, and the same kind of project in other years.
  */
 import type { Item, Programme, Source, Unit } from '../../lib/data/types';
-import type { TargetRef } from '../../lib/db/records';
+import type { TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { coverageText, itemLabel, listLabel } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
-import { StatusBadge } from '../overlay/StatusBadge';
+import { StatusBadge } from '../StatusBadge';
 import { isWebUrl } from './format';
 
 export interface ItemContext {

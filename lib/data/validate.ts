@@ -1,5 +1,5 @@
 /**
- * The one check of the dataset's shape and integrity, shared by data/build.ts, the tests and the
+ * The one check of the dataset's shape and integrity, shared by scripts/build-data.ts, the tests and the
  * runtime (lib/data/dataset.ts). Hand-written so the extension carries no schema library; every
  * error names the exact path ("items[3].status: …") so a bad edit of a curated file is found fast.
  */

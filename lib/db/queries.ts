@@ -1,20 +1,8 @@
 /** Read helpers shared by the background and the extension pages. */
-import type { DatasetMeta, Programme } from '../data/types';
-import type { Follow, Note } from './records';
+import type { DatasetSummary } from '../types/dataset-summary';
+import type { Follow, Note } from '../types/records';
 import type { LensDb } from './schema';
 
-export interface DatasetSummary {
-  meta: DatasetMeta;
-  installedAt: number;
-  items: number;
-  units: number;
-  completed: number;
-  /** The yearly lists with how much of each the dataset holds, by year then programme. */
-  programmes: Pick<Programme, 'id' | 'programme' | 'year' | 'name' | 'nameEn' | 'announced' | 'known' | 'complete'>[];
-  /** The source most items cite (the 2023 table's article), and how many sources there are. */
-  source?: { title: string; publisher: string; date: string; url: string };
-  sourceCount: number;
-}
 
 /** What the database actually holds (counted, not copied from meta), or null before seeding. */
 export async function getDatasetSummary(db: LensDb): Promise<DatasetSummary | null> {

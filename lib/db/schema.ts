@@ -4,7 +4,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { DatasetMeta, Figure, Item, Place, Programme, Series, Source, Unit } from '../data/types';
-import type { Follow, Note, Sighting } from './records';
+import type { Follow, Note, Sighting } from '../types/records';
 import { upgradeToV2 } from './upgrade-v2';
 
 export const DB_NAME = 'minsheng-lens';

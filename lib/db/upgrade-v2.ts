@@ -13,7 +13,7 @@
  */
 import type { Transaction } from 'dexie';
 import type { Item, ItemStatus, Programme, ProgrammeId, Source } from '../data/types';
-import type { Follow } from './records';
+import type { Follow } from '../types/records';
 import type { MetaRow } from './schema';
 
 /** A v1 item row: the 2023 table only, programme 'minsheng-weishishi-2023', no history. */

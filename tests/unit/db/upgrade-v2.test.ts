@@ -9,7 +9,7 @@ import { bundledDataset } from '../../../lib/data/dataset';
 import type { Item } from '../../../lib/data/types';
 import { DB_NAME, LensDb } from '../../../lib/db/schema';
 import { seedDataset } from '../../../lib/db/seed';
-import type { Follow } from '../../../lib/db/records';
+import type { Follow } from '../../../lib/types/records';
 import { changedFollows } from '../../../lib/db/user-data';
 import { at, sampleFollows, sampleNotes, sampleSightings } from '../../helpers/user-rows';
 
