@@ -46,7 +46,7 @@ export function MentionCard({ model, actions, autoFocus = false }: { model: Card
           <dt>{t('cardStatus')}</dt>
           <dd data-testid="card-status">
             <StatusBadge status={model.item.status} /> <span class="muted">{t('cardAsOf', { date: model.item.statusAsOf })}</span>
-            <span class="muted"> · {t('cardSeq', { n: model.item.seq })}</span>
+            {model.item.seq !== undefined && <span class="muted"> · {t('cardSeq', { n: model.item.seq })}</span>}
           </dd>
         </dl>
       ) : (
