@@ -63,6 +63,15 @@ export function foreignPage(words: readonly LexiconWord[], counts: GateCounts, p
   return other >= 3 && other > 2 * home;
 }
 
+/** The page names the programme itself (为民办实事, 民生实事, 幸福清单 …: topic words of weight ≥ 1.5). */
+export function namesProgramme(words: readonly LexiconWord[], counts: GateCounts): boolean {
+  for (const i of counts.keys()) {
+    const w = words[i];
+    if (w && w.kind === 'topic' && w.weight >= 1.5) return true;
+  }
+  return false;
+}
+
 export interface GateInput {
   words: readonly LexiconWord[];
   counts: GateCounts;
@@ -90,11 +99,13 @@ export function scoreRelevance(input: GateInput): Relevance {
   const units = new Set<string>();
   const items = new Set<string>();
   for (const m of input.mentions) {
-    if (m.kind === 'unit' && !units.has(m.id)) {
-      units.add(m.id);
+    // A round the dataset holds no item for counts once per name and year.
+    const id = m.id ?? `${m.programme}:${m.year ?? '?'}:${m.text}`;
+    if (m.kind === 'unit' && !units.has(id)) {
+      units.add(id);
       bump('unit', m.unit, 1);
-    } else if (m.kind === 'project' && !items.has(m.id)) {
-      items.add(m.id);
+    } else if (m.kind === 'project' && !items.has(id)) {
+      items.add(id);
       bump('project', `${m.seq ?? ''} ${m.text}`.trim(), 2);
     }
   }

@@ -12,7 +12,8 @@ import { UNIT_QUALIFIERS } from './lexicon';
 import { Entry, type MatchPack } from './pack';
 import { selectLongest, type Tokens } from './scanner';
 import { scanAutomaton } from './automaton';
-import type { Mention } from './types';
+import type { Mention, ProgrammeId } from './types';
+import { passageYear, yearWords, type YearWord } from './years';
 
 /** Place names that qualify a unit name as another place's (石狮市 in 石狮市公安局); normalised on first use. */
 let qualifiers: { all: Set<string>; longest: number; lastChars: Set<number> } | undefined;
@@ -27,7 +28,7 @@ function unitQualifiers() {
 }
 
 /** How a phrase names an item, before context. */
-const BASE = { name: 3, keyphrase: 2.5, variant: 2, generic: 0 } as const;
+const BASE = { name: 3, keyphrase: 2.5, variant: 2, generic: 0, series: 2 } as const;
 type How = keyof typeof BASE;
 
 /** Context evidence weights (each kind counted once per candidate). */
@@ -44,6 +45,10 @@ export interface LinkInput {
   tokens: Tokens;
   /** The page is about another city (lexicon counts): short forms need local evidence. */
   foreignPage: boolean;
+  /** The page's year (from its date), for 今年/去年 and passages that name no year. */
+  pageYear?: number | null;
+  /** The page names the programme (为民办实事, 民生实事 …): a bare series phrase may be its round. */
+  programmePage?: boolean;
 }
 
 /**
@@ -322,37 +327,23 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     return false;
   };
 
-  const HOWS: How[] = ['name', 'keyphrase', 'variant', 'generic'];
+  const HOWS: How[] = ['name', 'keyphrase', 'variant', 'generic', 'series'];
   const candItem: number[] = [];
   const candHow: How[] = [];
-  const linkProject = (t: number, e0: number, e1: number): boolean => {
-    // Each candidate item once, with the strongest way this phrase names it.
-    candItem.length = 0;
-    candHow.length = 0;
-    for (let j = e0; j < e1; j++) {
-      const k = pack.entryKind[j]!;
-      const flag = pack.entryFlag[j]!;
-      let how: How;
-      if (k === Entry.ItemName) how = flag ? 'generic' : 'name';
-      else if (k === Entry.ItemKey) how = 'keyphrase';
-      else if (k === Entry.ItemVariant) how = flag ? 'generic' : 'variant';
-      else if (k === Entry.ItemGeneric) how = 'generic';
-      else continue;
-      const item = pack.entryRef[j]!;
-      const at = candItem.indexOf(item);
-      if (at < 0) {
-        candItem.push(item);
-        candHow.push(how);
-      } else if (BASE[how] > BASE[candHow[at]!]) candHow[at] = how;
-    }
-    if (!candItem.length) return false;
-    readNeighbourhood(t);
+  const seriesHit: number[] = [];
+
+  /** Year words of the page, read on the first recurring name (most pages have none). */
+  let years: YearWord[] | undefined;
+  const pageYear = input.pageYear ?? null;
+
+  /** Best of the candidates at indices `pool` (into candItem): item, how, total, context, margin. */
+  const pick = (pool: number[]) => {
     let best = -1;
     let bestHow: How = HOWS[3]!;
     let bestTotal = -Infinity;
     let bestCtx = 0;
     let second = -Infinity;
-    for (let c = 0; c < candItem.length; c++) {
+    for (const c of pool) {
       const ctx = contextScore(candItem[c]!);
       const total = BASE[candHow[c]!] + ctx;
       if (total > bestTotal) {
@@ -363,26 +354,16 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
         bestCtx = ctx;
       } else if (total > second) second = total;
     }
-    if (best < 0) return false;
-    const margin = bestTotal - second;
-    if (BASE[bestHow] < 2 && bestCtx < 2) return false; // a generic phrase needs context
-    if (margin < 1) return false; // two items fit about as well: say nothing
-    // About another city: only Jinjiang-specific words in the clause (a town, a village, 晋江)
-    // can claim the phrase; a short unit name nearby is that city's unit, not evidence.
-    readClause(t);
-    if ((clauseOther || input.foreignPage) && !clauseJinjiang) return false;
-    if (!pageNamesJinjiang && bestHow !== 'name') return false;
-    const it = pack.items[best]!;
-    if (bestHow === 'generic' || bestHow === 'variant') {
-      // 2024年紫帽镇将再建口袋公园: a paragraph about other years names other projects.
-      const [ls, le] = lineAround(norm, tokens.start[t]!);
-      const years = yearsIn(norm, ls, le);
-      if (years.length && !years.includes(it.year)) return false;
-    }
-    const evidence: string[] = [bestHow];
-    contextScore(best, evidence);
-    let confidence = { name: 0.95, keyphrase: 0.88, variant: 0.82, generic: 0.7 }[bestHow];
-    if (bestCtx >= 2) confidence += 0.04;
+    return { best, bestHow, bestCtx, margin: bestTotal - second };
+  };
+
+  const pushProject = (t: number, item: number, how: How, ctx: number, margin: number, extra: string[] = []): void => {
+    const it = pack.items[item]!;
+    const evidence: string[] = [how];
+    contextScore(item, evidence);
+    evidence.push(...extra);
+    let confidence = { name: 0.95, keyphrase: 0.88, variant: 0.82, generic: 0.7, series: 0.75 }[how];
+    if (ctx >= 2) confidence += 0.04;
     if (margin < 2) confidence -= 0.1;
     const { start, end } = span(t);
     mentions.push({
@@ -391,12 +372,147 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
       end,
       text: text.slice(start, end),
       unit: pack.units[it.unit]?.name ?? '',
-      seq: it.seq,
+      ...(it.seq ? { seq: it.seq } : {}),
       id: it.id,
+      programme: it.programme,
+      year: it.year,
       confidence: Math.round(Math.min(0.99, confidence) * 100) / 100,
       evidence,
     });
+  };
+
+  /** A mention of a round the dataset holds no item for (year known), or of a year it cannot tell. */
+  const pushRound = (t: number, programme: ProgrammeId, year: number | null, candidateYears: number[], extra: string[]): void => {
+    const { start, end } = span(t);
+    mentions.push({
+      kind: 'project',
+      start,
+      end,
+      text: text.slice(start, end),
+      unit: '',
+      id: null,
+      programme,
+      year,
+      ...(year === null ? { candidateYears } : {}),
+      confidence: year === null ? 0.6 : 0.7,
+      evidence: extra,
+    });
+  };
+
+  const linkProject = (t: number, e0: number, e1: number): boolean => {
+    // Each candidate item once, with the strongest way this phrase names it.
+    candItem.length = 0;
+    candHow.length = 0;
+    seriesHit.length = 0;
+    const addCand = (item: number, how: How) => {
+      const at = candItem.indexOf(item);
+      if (at < 0) {
+        candItem.push(item);
+        candHow.push(how);
+      } else if (BASE[how] > BASE[candHow[at]!]) candHow[at] = how;
+    };
+    for (let j = e0; j < e1; j++) {
+      const k = pack.entryKind[j]!;
+      const flag = pack.entryFlag[j]!;
+      let how: How;
+      if (k === Entry.ItemName) how = flag ? 'generic' : 'name';
+      else if (k === Entry.ItemKey) how = 'keyphrase';
+      else if (k === Entry.ItemVariant) how = flag ? 'generic' : 'variant';
+      else if (k === Entry.ItemGeneric) how = 'generic';
+      else if (k === Entry.Series) {
+        seriesHit.push(pack.entryRef[j]!);
+        continue;
+      } else continue;
+      addCand(pack.entryRef[j]!, how);
+    }
+    for (const sr of seriesHit) for (const item of pack.series[sr]!.items) addCand(item, 'series');
+    if (!candItem.length && !seriesHit.length) return false;
+    let recurring = seriesHit.length > 0;
+    for (let c = 0; c < candItem.length && !recurring; c++) {
+      const it = pack.items[candItem[c]!]!;
+      recurring = it.recurring || it.year !== pack.items[candItem[0]!]!.year;
+    }
+    readNeighbourhood(t);
+    // About another city: only Jinjiang-specific words in the clause (a town, a village, 晋江)
+    // can claim the phrase; a short unit name nearby is that city's unit, not evidence.
+    readClause(t);
+    const elsewhere = (clauseOther || input.foreignPage) && !clauseJinjiang;
+    if (recurring) return linkRecurring(t, elsewhere);
+
+    const all = candItem.map((_, c) => c);
+    const { best, bestHow, bestCtx, margin } = pick(all);
+    if (best < 0) return false;
+    if (BASE[bestHow] < 2 && bestCtx < 2) return false; // a generic phrase needs context
+    if (margin < 1) return false; // two items fit about as well: say nothing
+    if (elsewhere) return false;
+    if (!pageNamesJinjiang && bestHow !== 'name') return false;
+    const it = pack.items[best]!;
+    if (bestHow === 'generic' || bestHow === 'variant') {
+      // 2024年紫帽镇将再建口袋公园: a paragraph about other years names other projects.
+      const [ls, le] = lineAround(norm, tokens.start[t]!);
+      const ys = yearsIn(norm, ls, le);
+      if (ys.length && !ys.includes(it.year)) return false;
+    }
+    pushProject(t, best, bestHow, bestCtx, margin);
     return true;
+  };
+
+  /**
+   * A name that comes back year after year (a series phrase, an item of a series, a name
+   * printed in several years): the item of the year the passage speaks of, or a round the
+   * dataset lacks (id null, that year), or — the year untold — the years it could be.
+   * Never another year's item on a guess; only a table row's own evidence (its number, its
+   * unit, its place: context ≥ 3) outweighs a year taken from the page's date alone.
+   */
+  const linkRecurring = (t: number, elsewhere: boolean): boolean => {
+    if (elsewhere || !pageNamesJinjiang) return false;
+    const s = tokens.start[t]!;
+    const e = tokens.end[t]!;
+    years ??= yearWords(norm, pageYear);
+    const sentence = clauseFrom(starts, norm.length, s, e);
+    const paragraph = lineAround(norm, s);
+    const py = passageYear(norm, years, s, e, sentence, paragraph, pageYear);
+    const told = py.word ? [`year:${py.word}`] : py.scope === 'page' ? ['year:page-date'] : [];
+    // The strongest way the phrase names anything: a printed name or keyphrase stands alone;
+    // a series phrase or generic phrase is a round of the programme only on a programme page.
+    let strongest: How = 'generic';
+    for (const h of candHow) if (BASE[h] > BASE[strongest]) strongest = h;
+    const weak = BASE[strongest] < 2.5 && !input.programmePage && !clauseJinjiang;
+
+    const all = candItem.map((_, c) => c);
+    if (py.scope === 'page' || py.scope === 'none') {
+      const { best, bestHow, bestCtx, margin } = pick(all);
+      if (best >= 0 && bestCtx >= 3 && margin >= 1) {
+        pushProject(t, best, bestHow, bestCtx, margin, ['year:row-context']);
+        return true;
+      }
+    }
+    const programme = roundProgramme();
+    if (py.year === null) {
+      if (weak) return false;
+      const ys = [...new Set(candItem.map((i) => pack.items[i]!.year))].sort((a, b) => a - b);
+      pushRound(t, programme, null, ys, [strongest, ...told, 'year:unknown']);
+      return true;
+    }
+    const pool = all.filter((c) => pack.items[candItem[c]!]!.year === py.year);
+    if (pool.length) {
+      const { best, bestHow, bestCtx, margin } = pick(pool);
+      if (best >= 0 && margin >= 1 && (BASE[bestHow] >= 2 || bestCtx >= 2)) {
+        pushProject(t, best, bestHow, bestCtx, margin, told);
+        return true;
+      }
+    }
+    if (weak) return false;
+    if (!seriesHit.length && !candItem.some((i) => pack.items[i]!.recurring) && BASE[strongest] < 2) return false;
+    pushRound(t, programme, py.year, [], [strongest, ...told, pool.length ? 'year:ambiguous' : 'year:not-in-dataset']);
+    return true;
+  };
+
+  /** The programme a round belongs to: the series', else the candidates' common one. */
+  const roundProgramme = (): ProgrammeId => {
+    if (seriesHit.length) return pack.series[seriesHit[0]!]!.programme;
+    const progs = new Set(candItem.map((i) => pack.items[i]!.programme));
+    return progs.size === 1 ? [...progs][0]! : 'weiminbanshishi';
   };
 
   yield; // after the per-token tables: the first tokens' linking runs cold, so it starts a step of its own
@@ -409,7 +525,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     let unitEntry = -1;
     for (let j = e0; j < e1; j++) {
       const k = pack.entryKind[j]!;
-      if (k === Entry.ItemName || k === Entry.ItemKey || k === Entry.ItemVariant || k === Entry.ItemGeneric) hasItem = true;
+      if (k === Entry.ItemName || k === Entry.ItemKey || k === Entry.ItemVariant || k === Entry.ItemGeneric || k === Entry.Series) hasItem = true;
       else if (k === Entry.Unit && unitEntry < 0) unitEntry = j;
     }
     if (hasItem && linkProject(t, e0, e1)) continue;

@@ -3,7 +3,7 @@
  * script and the tests all call this, so they cannot disagree.
  */
 import { normaliseCodesSteps, type NormaliseScratch } from '../text/normalise';
-import { foreignPage, scoreRelevance, type GateCounts } from './gate';
+import { foreignPage, namesProgramme, scoreRelevance, type GateCounts } from './gate';
 import { linkMentionsSteps } from './linker';
 import { Entry, type MatchPack } from './pack';
 import { scanTokensSteps } from './scanner';
@@ -18,6 +18,11 @@ export interface ScanOptions {
    * script uses it to ask for the user's state while the linker runs.
    */
   onSurelyRelevant?: () => void;
+  /**
+   * The page's date (ISO YYYY-MM-DD, see lib/text/page-date.ts): 今年/去年 count from it, and a
+   * passage that names no year speaks of its year.
+   */
+  pageDate?: string | null;
 }
 
 /** Buffers reused across calls: scanText is synchronous, and nothing it returns refers to them. */
@@ -56,6 +61,8 @@ export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptio
     norm,
     tokens,
     foreignPage: foreignPage(pack.gateWords, counts, places.size),
+    pageYear: options.pageDate ? Number(options.pageDate.slice(0, 4)) : null,
+    programmePage: namesProgramme(pack.gateWords, counts),
   });
   yield;
   const relevance = scoreRelevance({ words: pack.gateWords, counts, places: [...places], mentions, url: options.url });

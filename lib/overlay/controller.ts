@@ -14,7 +14,7 @@ import { statusClaimNear } from '../match/claims';
 import { quickGate } from '../match/gate';
 import type { MatchPack } from '../match/pack';
 import { scanTextSteps } from '../match/scan-text';
-import type { Mention, Relevance } from '../match/types';
+import { isLinked, type LinkedMention, type Mention, type Relevance } from '../match/types';
 import type { OverlayState, Request, ResponseMap } from '../messaging/protocol';
 import type { TabReport } from '../messaging/tab-protocol';
 import { extractDomText, extractDomTextSteps, type DomText } from '../text/extract-dom';
@@ -253,6 +253,7 @@ export class Overlay {
     // With web components, a name could run from a shadow tree into the light one: no range can.
     const oneTree = dom.shadowRoots.length > 0;
     for (const mention of mentions) {
+      if (!isLinked(mention)) continue; // a round the dataset lacks: not drawn yet (issue 10, part 7)
       const span = spanFor(dom, mention.start, mention.end);
       if (!span) continue;
       if (oneTree && span.startContainer !== span.endContainer && span.startContainer.getRootNode() !== span.endContainer.getRootNode()) continue;
@@ -268,7 +269,7 @@ export class Overlay {
     this.ui?.set({ orphans });
   }
 
-  private classOf(m: Mention): HighlightClass {
+  private classOf(m: LinkedMention): HighlightClass {
     if (m.kind === 'unit') return 'unit';
     const item = this.engine.index.itemsById.get(m.id);
     return item?.status === 'completed' ? 'project-done' : 'project-open';

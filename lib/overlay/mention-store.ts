@@ -3,12 +3,12 @@
  * caret position finds its mention without global offsets, and so a changed subtree can
  * drop exactly its own mentions before it is rescanned.
  */
-import type { Mention } from '../match/types';
+import type { LinkedMention } from '../match/types';
 import type { DomSpan } from './dom-spans';
 import { containsComposed } from './subtrees';
 
 export interface PlacedMention {
-  mention: Mention;
+  mention: LinkedMention;
   span: DomSpan;
   /** The text the mention's offsets index (shared, not copied): for its context when a card opens. */
   source: string;
