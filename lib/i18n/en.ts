@@ -85,6 +85,8 @@ export const en: Record<MessageKey, string> = {
   signal_project: 'micro-project',
   signal_place: 'Jinjiang town/village',
   signal_topic: 'topic words',
+  signal_field: 'the programme’s field of work',
+  'signal_other-list': 'another city’s or a town’s list',
   'signal_other-city': 'another city',
   signal_river: 'Jinjiang (the river)',
   signal_prefecture: 'former Jinjiang prefecture',

@@ -83,6 +83,8 @@ export const zh_CN = {
   signal_project: '民生微实事项目',
   signal_place: '晋江的镇村社区',
   signal_topic: '主题词',
+  signal_field: '实事领域词',
+  'signal_other-list': '其他城市或镇级清单',
   'signal_other-city': '其他城市',
   signal_river: '晋江（河流）',
   signal_prefecture: '晋江地区（旧称）',

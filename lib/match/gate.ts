@@ -8,10 +8,10 @@ import type { Mention, Relevance, Signal } from './types';
 
 /**
  * Strings at least one of which a relevant page almost surely contains (Simplified and
- * Traditional). Checked with indexOf, so a 1 MB unrelated page costs about 1 ms. A page that
+ * Traditional; 民办实 also finds 为民办实(shí)事 on mirror sites that put pinyin after a character). Checked with indexOf, so a 1 MB unrelated page costs about 1 ms. A page that
  * names neither 晋江 nor the programme passes only on a Jinjiang host.
  */
-const ANCHORS = ['晋江', '晉江', '民生微实事', '民生微實事', '为民办实事', '為民辦實事'];
+const ANCHORS = ['晋江', '晉江', '民生微实事', '民生微實事', '民办实', '民辦實', '民生实事', '民生實事'];
 
 /** True if the page is on a Jinjiang news or government site. */
 export function isJinjiangHost(url: string | undefined): boolean {
@@ -43,12 +43,14 @@ const CAP: Record<SignalKind, number> = {
   project: 6,
   place: 2,
   topic: 6,
+  field: 3,
   'other-city': 8,
+  'other-list': 8,
   river: 6,
   prefecture: 6,
   'off-topic': 6,
 };
-const COUNTER: ReadonlySet<SignalKind> = new Set(['other-city', 'river', 'prefecture', 'off-topic']);
+const COUNTER: ReadonlySet<SignalKind> = new Set(['other-city', 'other-list', 'river', 'prefecture', 'off-topic']);
 
 /** Weight of other-city words versus Jinjiang words: the linker's "is this page another city's" test. */
 export function foreignPage(words: readonly LexiconWord[], counts: GateCounts, placeHits: number): boolean {
@@ -129,8 +131,8 @@ export function scoreRelevance(input: GateInput): Relevance {
   const get = (k: SignalKind) => total.get(k) ?? 0;
   const projects = get('project');
   const jinjiang = get('host') + get('jinjiang') + get('unit') + get('place') + projects;
-  const topic = get('topic') + Math.min(projects, 4);
-  const counter = get('other-city') + get('river') + get('prefecture') + get('off-topic');
+  const topic = get('topic') + get('field') + Math.min(projects, 4);
+  const counter = get('other-city') + get('other-list') + get('river') + get('prefecture') + get('off-topic');
   const score = round(jinjiang + topic - counter);
   // Jinjiang named at least once, the programme's vocabulary (or its projects) present, and
   // more for than against: a trade fair lacks the topic, another city's list the balance.
