@@ -427,11 +427,10 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     }
     for (const sr of seriesHit) for (const item of pack.series[sr]!.items) addCand(item, 'series');
     if (!candItem.length && !seriesHit.length) return false;
+    // Recurring: a series phrase (智慧停车), or a name printed in several years' lists. A
+    // longer name that only one year prints (智慧停车扩面工程) is that year's, series or not.
     let recurring = seriesHit.length > 0;
-    for (let c = 0; c < candItem.length && !recurring; c++) {
-      const it = pack.items[candItem[c]!]!;
-      recurring = it.recurring || it.year !== pack.items[candItem[0]!]!.year;
-    }
+    for (let c = 1; c < candItem.length && !recurring; c++) recurring = pack.items[candItem[c]!]!.year !== pack.items[candItem[0]!]!.year;
     readNeighbourhood(t);
     // About another city: only Jinjiang-specific words in the clause (a town, a village, 晋江)
     // can claim the phrase; a short unit name nearby is that city's unit, not evidence.
@@ -477,7 +476,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     // a series phrase or generic phrase is a round of the programme only on a programme page.
     let strongest: How = 'generic';
     for (const h of candHow) if (BASE[h] > BASE[strongest]) strongest = h;
-    const weak = BASE[strongest] < 2.5 && !input.programmePage && !clauseJinjiang;
+    const weak = BASE[strongest] < 2.5 && !input.programmePage;
 
     const all = candItem.map((_, c) => c);
     if (py.scope === 'page' || py.scope === 'none') {
@@ -503,7 +502,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
       }
     }
     if (weak) return false;
-    if (!seriesHit.length && !candItem.some((i) => pack.items[i]!.recurring) && BASE[strongest] < 2) return false;
+    if (!seriesHit.length && BASE[strongest] < 2) return false; // generic phrases of other years' items
     pushRound(t, programme, py.year, [], [strongest, ...told, pool.length ? 'year:ambiguous' : 'year:not-in-dataset']);
     return true;
   };

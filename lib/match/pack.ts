@@ -57,8 +57,6 @@ export interface PackItem {
   programme: ProgrammeId;
   /** Index into `series`, or -1. */
   series: number;
-  /** The item belongs to a series (its name comes back in other years): the passage's year decides. */
-  recurring: boolean;
 }
 
 /** A name that recurs across years (dataset v2 `Series`). */
@@ -187,7 +185,6 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
       year: itemYear(it),
       programme: programmeOf(it.programme),
       series: s,
-      recurring: s >= 0,
     };
   });
   for (const s of series) {
