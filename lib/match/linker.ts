@@ -486,7 +486,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
         return true;
       }
     }
-    const programme = roundProgramme();
+    const programme = roundProgramme(py.year);
     if (py.year === null) {
       if (weak) return false;
       const ys = [...new Set(candItem.map((i) => pack.items[i]!.year))].sort((a, b) => a - b);
@@ -507,11 +507,14 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     return true;
   };
 
-  /** The programme a round belongs to: the series', else the candidates' common one. */
-  const roundProgramme = (): ProgrammeId => {
-    if (seriesHit.length) return pack.series[seriesHit[0]!]!.programme;
-    const progs = new Set(candItem.map((i) => pack.items[i]!.programme));
-    return progs.size === 1 ? [...progs][0]! : 'weiminbanshishi';
+  /**
+   * The programme a round belongs to: the yearly 为民办实事 list, which is what comes back
+   * every year, unless every candidate of that very year is a 民生微实事 item (2023's twins).
+   */
+  const roundProgramme = (year: number | null): ProgrammeId => {
+    if (year === null) return 'weiminbanshishi';
+    const ofYear = candItem.filter((i) => pack.items[i]!.year === year);
+    return ofYear.length && ofYear.every((i) => pack.items[i]!.programme === 'minsheng-weishishi') ? 'minsheng-weishishi' : 'weiminbanshishi';
   };
 
   yield; // after the per-token tables: the first tokens' linking runs cold, so it starts a step of its own

@@ -65,8 +65,6 @@ export interface PackSeries {
   name: string;
   /** Items of the series (indices into `items`). */
   items: number[];
-  /** The programme whose yearly lists it belongs to (of its items; 'weiminbanshishi' if none or mixed). */
-  programme: ProgrammeId;
 }
 
 export interface PackPlace {
@@ -158,7 +156,7 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
   const seriesIndex = new Map<string, number>();
   const series: PackSeries[] = (v2.series ?? []).map((s, i) => {
     seriesIndex.set(s.id, i);
-    return { id: s.id, name: s.name, items: [], programme: 'weiminbanshishi' };
+    return { id: s.id, name: s.name, items: [] };
   });
   const items: PackItem[] = v2.items.map((it, i) => {
     const town = it.town ? (unitByName.get(it.town) ?? -1) : -1;
@@ -187,10 +185,6 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
       series: s,
     };
   });
-  for (const s of series) {
-    const progs = new Set(s.items.map((i) => items[i]!.programme));
-    if (progs.size === 1) s.programme = [...progs][0]!;
-  }
   (v2.series ?? []).forEach((s, i) => {
     for (const ph of new Set([s.name, ...s.phrases, ...(s.traditional ?? [])])) add(ph, Entry.Series, i);
   });
