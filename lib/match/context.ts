@@ -104,3 +104,9 @@ export function lineAround(norm: NormalisedCodes, s: number, reach = 600): [numb
   const end = li + 1 < norm.lineStarts.length ? norm.lineStarts[li + 1]! : norm.length;
   return [Math.max(start, s - reach), Math.min(end, s + reach)];
 }
+
+/** Start of the line holding normalised position s. */
+export function lineStartOf(norm: NormalisedCodes, s: number): number {
+  const li = floorIndex(norm.lineStarts, s);
+  return li >= 0 ? norm.lineStarts[li]! : 0;
+}

@@ -74,6 +74,12 @@ export function namesProgramme(words: readonly LexiconWord[], counts: GateCounts
   return false;
 }
 
+/** The page names another city's or a town's list (泉州市为民办实事, 镇为民办实事): its rounds are not Jinjiang's. */
+export function namesOtherList(words: readonly LexiconWord[], counts: GateCounts): boolean {
+  for (const i of counts.keys()) if (words[i]?.kind === 'other-list') return true;
+  return false;
+}
+
 export interface GateInput {
   words: readonly LexiconWord[];
   counts: GateCounts;

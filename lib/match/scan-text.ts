@@ -2,11 +2,12 @@
  * The engine's one entry point: text in, relevance and mentions out. The CLI, the content
  * script and the tests all call this, so they cannot disagree.
  */
-import { normaliseCodesSteps, type NormaliseScratch } from '../text/normalise';
-import { foreignPage, namesProgramme, scoreRelevance, type GateCounts } from './gate';
+import { normaliseCodesSteps, type NormalisedCodes, type NormaliseScratch } from '../text/normalise';
+import { foreignPage, namesOtherList, namesProgramme, scoreRelevance, type GateCounts } from './gate';
 import { linkMentionsSteps } from './linker';
 import { Entry, type MatchPack } from './pack';
-import { scanTokensSteps } from './scanner';
+import { scanTokensSteps, type Tokens } from './scanner';
+import { lineStartOf } from './context';
 import type { ScanResult } from './types';
 
 export interface ScanOptions {
@@ -42,12 +43,16 @@ export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptio
   yield;
   const counts: GateCounts = new Map();
   const places = new Set<string>();
+  const preamble = preambleEnd(pack, norm, tokens);
   for (let t = 0; t < tokens.count; t++) {
     const p = tokens.pattern[t]!;
     for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
       const kind = pack.entryKind[j]!;
       const ref = pack.entryRef[j]!;
-      if (kind === Entry.Gate) counts.set(ref, (counts.get(ref) ?? 0) + 1);
+      if (kind === Entry.Gate) {
+        if (tokens.start[t]! < preamble && pack.gateWords[ref]!.kind === 'other-city') continue; // a mirror's spam line
+        counts.set(ref, (counts.get(ref) ?? 0) + 1);
+      }
       else if (kind === Entry.Place) places.add(pack.places[ref]!.name);
       else if (kind === Entry.Ambiguous) places.add(pack.ambiguous[ref]!.alias);
     }
@@ -62,11 +67,32 @@ export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptio
     tokens,
     foreignPage: foreignPage(pack.gateWords, counts, places.size),
     pageYear: options.pageDate ? Number(options.pageDate.slice(0, 4)) : null,
-    programmePage: namesProgramme(pack.gateWords, counts),
+    programmePage: namesProgramme(pack.gateWords, counts) && !namesOtherList(pack.gateWords, counts),
   });
   yield;
   const relevance = scoreRelevance({ words: pack.gateWords, counts, places: [...places], mentions, url: options.url });
   return { ...relevance, mentions };
+}
+
+/** How far into the page (normalised units) spam lines may run before the article starts. */
+const PREAMBLE_REACH = 500;
+
+/**
+ * Mirror sites put lines of advertising before the article (深圳楼盘特价, 珠海海景房): other
+ * cities named in lines before the first line that names Jinjiang or the programme, within
+ * the page's first PREAMBLE_REACH units, do not count against it. Returns that line's start
+ * (0 when there is no such preamble).
+ */
+function preambleEnd(pack: MatchPack, norm: NormalisedCodes, tokens: Tokens): number {
+  for (let t = 0; t < tokens.count && tokens.start[t]! < PREAMBLE_REACH; t++) {
+    const p = tokens.pattern[t]!;
+    for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
+      if (pack.entryKind[j] !== Entry.Gate) continue;
+      const kind = pack.gateWords[pack.entryRef[j]!]!.kind;
+      if (kind === 'jinjiang' || kind === 'topic') return lineStartOf(norm, tokens.start[t]!);
+    }
+  }
+  return 0;
 }
 
 export function scanText(text: string, pack: MatchPack, options: ScanOptions = {}): ScanResult {

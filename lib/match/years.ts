@@ -9,8 +9,11 @@
  *   2. the mention's sentence (between 。！？； or line breaks): the nearest year word before
  *      it, else the first one after it (智慧停车扩面工程是2023年为民办实事项目);
  *   3. the paragraph (the line): the nearest year word before the sentence;
- *   4. the page's own year (its date);
- *   5. unknown (null).
+ *   4. the paragraphs just before (within EARLIER_REACH units): news sets the year once
+ *      (2022年，晋江把…列入为民办实事项目) and the next paragraph goes on about 这批设施;
+ *   5. the page's own year (its date): a year-end report dated 2023-01 on 2022's list names
+ *      2022 early, so this comes after the text's own words;
+ *   6. unknown (null).
  * A range (2021—2025年, normalised to 20212025年) is no single year and is skipped.
  */
 import type { NormalisedCodes } from '../text/normalise';
@@ -27,12 +30,14 @@ export interface YearWord {
 export interface PassageYear {
   year: number | null;
   /** How it was told: 'name' (inside the mention), 'sentence', 'paragraph', 'page', or 'none'. */
-  scope: 'name' | 'sentence' | 'paragraph' | 'page' | 'none';
+  scope: 'name' | 'sentence' | 'paragraph' | 'earlier' | 'page' | 'none';
   /** The word that told it (2024年, 今年) when one did. */
   word?: string;
 }
 
 const NIAN = 0x5e74; // 年
+/** How far back (normalised units, about two short paragraphs) an earlier paragraph's year carries. */
+export const EARLIER_REACH = 300;
 const CN_NUM = new Map<number, number>([...'〇零一二三四五六七八九'].map((c, i) => [c.charCodeAt(0), i === 0 ? 0 : i - 1]));
 /** Relative year words: the character before 年 and its offset from the page's year. */
 const RELATIVE = new Map<number, number>([
@@ -128,7 +133,9 @@ export function passageYear(
   }
   // 3. The paragraph, before the sentence.
   if (before >= 0 && words[before]!.start >= paragraph[0] && words[before]!.end <= s) return found(words[before]!, 'paragraph');
-  // 4. The page's year.
+  // 4. The paragraphs just before.
+  if (before >= 0 && words[before]!.start >= s - EARLIER_REACH) return found(words[before]!, 'earlier');
+  // 5. The page's year.
   if (pageYear !== null) return { year: pageYear, scope: 'page' };
   return { year: null, scope: 'none' };
 }

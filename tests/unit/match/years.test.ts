@@ -45,13 +45,15 @@ describe('the year a passage speaks of', () => {
     expect(yearOf('2023年建了很多。今年长者食堂更多。', '长者食堂', null)).toMatchObject({ year: null, scope: 'sentence' });
   });
 
-  it('prefers the name, then its sentence (before, then after), then its paragraph, then the page', () => {
+  it('prefers the name, then its sentence (before, then after), its paragraph, the paragraphs just before, then the page', () => {
     expect(yearOf('2021年回顾：2025年长者食堂', '2025年长者食堂').scope).toBe('name');
     expect(yearOf('2022年建成一批，2024年长者食堂提升。', '长者食堂')).toMatchObject({ year: 2024, scope: 'sentence' });
     expect(yearOf('长者食堂是2025年为民办实事项目。', '长者食堂')).toMatchObject({ year: 2025, scope: 'sentence' });
     expect(yearOf('2022年全市推进养老。长者食堂建成十家。', '长者食堂')).toMatchObject({ year: 2022, scope: 'paragraph' });
-    expect(yearOf('2022年全市推进养老。\n长者食堂建成十家。', '长者食堂', 2025)).toMatchObject({ year: 2025, scope: 'page' });
-    expect(yearOf('2022年全市推进养老。\n长者食堂建成十家。', '长者食堂', null)).toMatchObject({ year: null, scope: 'none' });
+    expect(yearOf('2022年全市推进养老。\n这批长者食堂建成十家。', '长者食堂', 2025)).toMatchObject({ year: 2022, scope: 'earlier' });
+    const far = '2022年全市推进养老。\n' + '村里的老人们说，饭菜可口，价格实惠。'.repeat(20) + '\n长者食堂建成十家。';
+    expect(yearOf(far, '长者食堂', 2025)).toMatchObject({ year: 2025, scope: 'page' });
+    expect(yearOf(far, '长者食堂', null)).toMatchObject({ year: null, scope: 'none' });
   });
 
   it('skips a range of years (2021—2025年)', () => {
