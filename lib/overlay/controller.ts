@@ -14,6 +14,7 @@ import { statusClaimNear } from '../match/claims';
 import { quickGate } from '../match/gate';
 import type { MatchPack } from '../match/pack';
 import { scanTextSteps } from '../match/scan-text';
+import { pageDateFromDocument, type PageDate } from '../text/page-date';
 import { isLinked, type LinkedMention, type Mention, type Relevance } from '../match/types';
 import type { OverlayState, Request, ResponseMap } from '../messaging/protocol';
 import type { TabReport } from '../messaging/tab-protocol';
@@ -111,6 +112,8 @@ export class Overlay {
   private flushing = false;
   private waitingSince?: number;
   private lastUrl: string;
+  /** The page's date (markup, byline, address), read when the page passes the pre-gate: 今年 counts from it. */
+  private pageDate: PageDate | null = null;
 
   constructor(private readonly env: OverlayEnv) {
     this.lastUrl = env.doc.location.href;
@@ -150,7 +153,8 @@ export class Overlay {
       // trip overlaps the linker and the placing of mentions.
       let asked = force ? this.askState() : undefined;
       const onSurelyRelevant = () => void (asked ??= this.askState());
-      const result = await slicer.run(scanTextSteps(dom.text, this.engine.pack, { url: this.doc.location.href, onSurelyRelevant }));
+      this.pageDate = pageDateFromDocument(this.doc, dom.text, this.doc.location.href);
+      const result = await slicer.run(scanTextSteps(dom.text, this.engine.pack, { url: this.doc.location.href, onSurelyRelevant, pageDate: this.pageDate?.value }));
       if (gen !== this.generation) return this.state;
       if (result.relevant || force) {
         measure('read', t0, tRead);
@@ -583,7 +587,7 @@ export class Overlay {
         if (gen !== this.generation) return;
         this.watchShadowRoots(dom.shadowRoots);
         if (!dom.text) continue;
-        const result = await slicer.run(scanTextSteps(dom.text, this.engine.pack, { url }));
+        const result = await slicer.run(scanTextSteps(dom.text, this.engine.pack, { url, pageDate: this.pageDate?.value }));
         if (gen !== this.generation) return;
         // Nodes may have left while we paused: keep only mentions still in the page.
         const placed = this.stillOnPage(this.place(dom, result.mentions));
