@@ -22,6 +22,7 @@ const wm = (id: string, year: number, name: string, series: string | undefined, 
 });
 
 export const SERIES = [
+  { id: 'zhihui-tingche', name: '智慧停车', phrases: ['智慧停车'], source: src },
   { id: 'zhangzhe-shitang', name: '长者食堂', phrases: ['长者食堂'], source: src },
   { id: 'jiceng-tiyu', name: '基层体育设施', phrases: ['百姓健身驿站', '基层体育设施'], source: src },
 ];
@@ -35,8 +36,10 @@ export const YEAR_ITEMS = [
   wm('wm2022-xinli-fudaoshi', 2022, '新建或改建38个中小学心理辅导室', undefined, 'completed', '2023-01-06'),
 ];
 
-/** The bundled dataset plus the items and series above; 2023's 基层体育场地设施 (51) joins its series. */
+/** The bundled dataset plus the items and series above; 2023's rows 4 (智慧停车) and 51 (基层体育场地设施) join their series. */
 export function yearsDataset(): Dataset {
-  const items = bundledDataset.items.map((it) => (it.seq === 51 ? { ...it, series: 'jiceng-tiyu' } : it));
+  const items = bundledDataset.items.map((it) =>
+    it.seq === 51 ? { ...it, series: 'jiceng-tiyu' } : it.seq === 4 ? { ...it, series: 'zhihui-tingche' } : it,
+  );
   return { ...bundledDataset, items: [...items, ...YEAR_ITEMS], series: SERIES } as unknown as Dataset;
 }

@@ -99,8 +99,13 @@ describe('a recurring name links to the item of the year the passage speaks of',
   });
 
   it('keeps a table row’s own evidence over a year taken from the page date alone', () => {
-    const row = '晋江市民生微实事项目完成情况公开表\n51\t体育局\t基层体育场地设施建设项目\t已完成';
-    expect(projects(row, '2024-02-06')[0]).toMatchObject({ id: 'mw2023-051', programme: 'minsheng-weishishi', year: 2023 });
+    const row = '晋江市民生微实事项目完成情况公开表\n4\t政府办\t智慧停车\t已完成\n51\t体育局\t基层体育场地设施建设项目\t已完成';
+    expect(projects(row, '2024-02-06')).toEqual([
+      { text: '智慧停车', id: 'mw2023-004', programme: 'minsheng-weishishi', year: 2023 },
+      { text: '基层体育场地设施建设项目', id: 'mw2023-051', programme: 'minsheng-weishishi', year: 2023 },
+    ]);
+    // The same phrase outside a table, on a page of 2024 that names the programme: 2024's round.
+    expect(projects('晋江为民办实事：智慧停车再扩面。', '2024-02-06')).toEqual([{ text: '智慧停车', id: null, programme: 'weiminbanshishi', year: 2024 }]);
   });
 
   it('does not take another city’s round for Jinjiang’s', () => {
