@@ -7,7 +7,7 @@
  * nothing is reported: a missed weak candidate costs less trust than a wrong project.
  */
 import { codesToString, normaliseKey, type NormalisedCodes } from '../text/normalise';
-import { clauseFrom, clauseStarts, lineAround, numberBefore, skipSeparatorsBack, yearsIn } from './context';
+import { clauseFrom, clauseStarts, inTableRow, lineAround, numberBefore, skipSeparatorsBack, yearsIn } from './context';
 import { UNIT_QUALIFIERS } from './lexicon';
 import { Entry, type MatchPack } from './pack';
 import { selectLongest, type Tokens } from './scanner';
@@ -343,16 +343,31 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     let bestTotal = -Infinity;
     let bestCtx = 0;
     let second = -Infinity;
+    let runnerUp = -1;
     for (const c of pool) {
       const ctx = contextScore(candItem[c]!);
       const total = BASE[candHow[c]!] + ctx;
       if (total > bestTotal) {
         second = bestTotal;
+        runnerUp = best;
         best = candItem[c]!;
         bestHow = candHow[c]!;
         bestTotal = total;
         bestCtx = ctx;
-      } else if (total > second) second = total;
+      } else if (total > second) {
+        second = total;
+        runnerUp = candItem[c]!;
+      }
+    }
+    // Twins: one project printed in a year's 为民办实事 list and as a row of that year's 民生微实事
+    // table (智慧停车“扩面工程”, row 4). The table row names its lead unit and status: it answers.
+    if (best >= 0 && runnerUp >= 0 && bestTotal - second < 1 && pool.length === 2) {
+      const a = pack.items[best]!;
+      const b = pack.items[runnerUp]!;
+      if (a.year === b.year && a.programme !== b.programme) {
+        const row = a.programme === 'minsheng-weishishi' ? best : runnerUp;
+        return { best: row, bestHow, bestCtx: contextScore(row), margin: 1 };
+      }
     }
     return { best, bestHow, bestCtx, margin: bestTotal - second };
   };
@@ -425,19 +440,29 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
       } else continue;
       addCand(pack.entryRef[j]!, how);
     }
-    for (const sr of seriesHit) for (const item of pack.series[sr]!.items) addCand(item, 'series');
+    // A series phrase names a yearly list's item on its own; a 民生微实事 item (a village's canteen,
+    // a town's clinic) only with its own context, as its generic phrases do.
+    for (const sr of seriesHit) for (const item of pack.series[sr]!.items) addCand(item, pack.items[item]!.programme === 'minsheng-weishishi' ? 'generic' : 'series');
     if (!candItem.length && !seriesHit.length) return false;
-    // Recurring: a series phrase (智慧停车), or a name printed in several years' lists. A
-    // longer name that only one year prints (智慧停车扩面工程) is that year's, series or not.
+    // Recurring: a series phrase (智慧停车), a name printed in several years' lists, or a name
+    // of a yearly 为民办实事 item (the list comes back every year). A 民生微实事 name that only
+    // 2023's table prints (智慧停车扩面工程, 罗山中心小学新建自办食堂) is 2023's, series or not.
     let recurring = seriesHit.length > 0;
-    for (let c = 1; c < candItem.length && !recurring; c++) recurring = pack.items[candItem[c]!]!.year !== pack.items[candItem[0]!]!.year;
+    for (let c = 0; c < candItem.length && !recurring; c++) {
+      const it = pack.items[candItem[c]!]!;
+      recurring = it.programme === 'weiminbanshishi' || it.year !== pack.items[candItem[0]!]!.year;
+    }
     readNeighbourhood(t);
     // About another city: only Jinjiang-specific words in the clause (a town, a village, 晋江)
     // can claim the phrase; a short unit name nearby is that city's unit, not evidence.
     readClause(t);
     const elsewhere = (clauseOther || input.foreignPage) && !clauseJinjiang;
     if (recurring) return linkRecurring(t, elsewhere);
+    return linkPlain(t, elsewhere);
+  };
 
+  /** A name of one year's item(s): the usual scoring (names, then context), as before years. */
+  const linkPlain = (t: number, elsewhere: boolean): boolean => {
     const all = candItem.map((_, c) => c);
     const { best, bestHow, bestCtx, margin } = pick(all);
     if (best < 0) return false;
@@ -460,8 +485,8 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
    * A name that comes back year after year (a series phrase, an item of a series, a name
    * printed in several years): the item of the year the passage speaks of, or a round the
    * dataset lacks (id null, that year), or — the year untold — the years it could be.
-   * Never another year's item on a guess; only a table row's own evidence (its number, its
-   * unit, its place: context ≥ 3) outweighs a year taken from the page's date alone.
+   * Never another year's item on a guess; only a row's own evidence (its number, its unit, its
+   * place: context ≥ 3, or ≥ 2 in a table row) outweighs a year taken from the page's date alone.
    */
   const linkRecurring = (t: number, elsewhere: boolean): boolean => {
     if (elsewhere || !pageNamesJinjiang) return false;
@@ -479,14 +504,21 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     const weak = BASE[strongest] < 2.5 && !input.programmePage;
 
     const all = candItem.map((_, c) => c);
-    if (py.scope === 'page' || py.scope === 'none') {
+    // In a table row (cells), its number or unit is the row's own evidence: context 2 suffices.
+    const row = inTableRow(norm, s);
+    if (py.scope === 'page' || py.scope === 'none' || row) {
       const { best, bestHow, bestCtx, margin } = pick(all);
-      if (best >= 0 && bestCtx >= 3 && margin >= 1) {
+      if (best >= 0 && bestCtx >= (row ? 2 : 3) && margin >= 1) {
         pushProject(t, best, bestHow, bestCtx, margin, ['year:row-context']);
         return true;
       }
     }
     const programme = roundProgramme(py.year);
+    // A name only one year prints (智慧停车“扩面工程”, 2023) tells its year when the text does not.
+    const nameYear = seriesHit.length ? -1 : pack.items[candItem[0]!]!.year;
+    if (nameYear >= 0 && candItem.every((i) => pack.items[i]!.year === nameYear) && (py.year === null || py.year === nameYear)) {
+      return linkPlain(t, elsewhere);
+    }
     if (py.year === null) {
       if (weak) return false;
       const ys = [...new Set(candItem.map((i) => pack.items[i]!.year))].sort((a, b) => a - b);
