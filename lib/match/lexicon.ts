@@ -86,15 +86,21 @@ export const OTHER_CITY_WORDS: LexiconWord[] = [
 ];
 
 /**
+ * Signal text for a town's own list: a town or street office's name right before the
+ * programme's words (陈埭镇为民办实事, 安海镇民生实事). Not a pattern (a pattern 镇为民办实事
+ * would swallow the unit 陈埭镇): scan-text.ts counts it when a town token touches a topic token.
+ */
+export const TOWN_LIST = '镇(街道)为民办实事';
+
+/**
  * Another list under the same name: a neighbouring city's, the prefecture's or a town's own
  * 为民办实事 / 民生实事 (泉州市为民办实事, 陈埭镇为民办实事项目). The words say whose list it is.
  */
 export const OTHER_LIST_WORDS: LexiconWord[] = words(
   'other-list',
   2.5,
-  '泉州市为民办实事 泉州市委市政府为民办实事 泉州市民生实事 泉州市委泉州市政府 石狮市为民办实事 石狮市民生实事 南安市为民办实事 ' +
-    '惠安县为民办实事 安溪县为民办实事 深圳市民生微实事 珠海市民生微实事 镇为民办实事 街道为民办实事 镇民生实事 镇级为民办实事 ' +
-    '镇级民生实事 镇人大 镇党委镇政府为民办实事 镇委镇政府为民办实事',
+  `泉州市为民办实事 泉州市委市政府为民办实事 泉州市民生实事 泉州市委泉州市政府 石狮市为民办实事 石狮市民生实事 南安市为民办实事 ` +
+    `惠安县为民办实事 安溪县为民办实事 深圳市民生微实事 珠海市民生微实事 镇级为民办实事 镇级民生实事 镇级实事 ${TOWN_LIST}`,
 );
 
 /** 晋江 the river (晋江西溪 …): these spans also keep 晋江 inside them from counting as the city. */

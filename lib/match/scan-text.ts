@@ -8,6 +8,7 @@ import { linkMentionsSteps } from './linker';
 import { Entry, type MatchPack } from './pack';
 import { scanTokensSteps, type Tokens } from './scanner';
 import { lineStartOf } from './context';
+import { TOWN_LIST } from './lexicon';
 import type { ScanResult } from './types';
 
 export interface ScanOptions {
@@ -44,15 +45,22 @@ export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptio
   const counts: GateCounts = new Map();
   const places = new Set<string>();
   const preamble = preambleEnd(pack, norm, tokens);
+  const townList = townListWord(pack);
+  let townEnd = -1; // where the last town or street office token ended
   for (let t = 0; t < tokens.count; t++) {
     const p = tokens.pattern[t]!;
     for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
       const kind = pack.entryKind[j]!;
       const ref = pack.entryRef[j]!;
       if (kind === Entry.Gate) {
-        if (tokens.start[t]! < preamble && pack.gateWords[ref]!.kind === 'other-city') continue; // a mirror's spam line
+        const w = pack.gateWords[ref]!;
+        if (tokens.start[t]! < preamble && w.kind === 'other-city') continue; // a mirror's spam line
+        if (w.kind === 'topic' && w.weight >= 2 && townEnd === tokens.start[t] && townList >= 0) {
+          counts.set(townList, (counts.get(townList) ?? 0) + 1); // 陈埭镇为民办实事: the town's own list
+          continue;
+        }
         counts.set(ref, (counts.get(ref) ?? 0) + 1);
-      }
+      } else if (kind === Entry.Unit && pack.units[ref]!.isTown) townEnd = tokens.end[t]!;
       else if (kind === Entry.Place) places.add(pack.places[ref]!.name);
       else if (kind === Entry.Ambiguous) places.add(pack.ambiguous[ref]!.alias);
     }
@@ -72,6 +80,14 @@ export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptio
   yield;
   const relevance = scoreRelevance({ words: pack.gateWords, counts, places: [...places], mentions, url: options.url });
   return { ...relevance, mentions };
+}
+
+/** Index of the town-list signal among the pack's gate words, per pack. */
+const townListIndex = new WeakMap<MatchPack, number>();
+function townListWord(pack: MatchPack): number {
+  let i = townListIndex.get(pack);
+  if (i === undefined) townListIndex.set(pack, (i = pack.gateWords.findIndex((w) => w.text === TOWN_LIST)));
+  return i;
 }
 
 /** How far into the page (normalised units) spam lines may run before the article starts. */

@@ -57,6 +57,9 @@ describe('other lists under the same name are turned away', () => {
     expect(why(quanzhou)).toContain('other-list:泉州市委市政府为民办实事');
     const town = '陈埭镇为民办实事项目今年共11项。在镇人大会议上，镇政府通报：11项镇级民生实事已完成9项，长者食堂正在建设。';
     expect(judge(town).relevant).toBe(false);
-    expect(why(town)).toEqual(expect.arrayContaining(['other-list:镇为民办实事', 'other-list:镇人大']));
+    expect(why(town)).toEqual(expect.arrayContaining(['other-list:镇(街道)为民办实事', 'other-list:镇级民生实事']));
+    // The town is still named as the unit it is.
+    expect(judge(town).mentions.filter((m) => m.kind === 'unit').map((m) => m.text)).toContain('陈埭镇');
+    expect(judge(town).mentions.find((m) => m.start === 0)?.text).toBe('陈埭镇');
   });
 });
