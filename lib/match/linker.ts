@@ -453,22 +453,27 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
       recurring = it.programme === 'weiminbanshishi' || it.year !== pack.items[candItem[0]!]!.year;
     }
     readNeighbourhood(t);
-    // About another city: only Jinjiang-specific words in the clause (a town, a village, 晋江)
-    // can claim the phrase; a short unit name nearby is that city's unit, not evidence.
+    return recurring ? linkRecurring(t) : linkPlain(t);
+  };
+
+  /**
+   * About another city: only Jinjiang-specific words in the clause (a town, a village, 晋江)
+   * can claim the phrase; a short unit name nearby is that city's unit, not evidence.
+   * Reads the clause (sets clauseJinjiang/clauseOther): called only once a candidate stands.
+   */
+  const aboutElsewhere = (t: number): boolean => {
     readClause(t);
-    const elsewhere = (clauseOther || input.foreignPage) && !clauseJinjiang;
-    if (recurring) return linkRecurring(t, elsewhere);
-    return linkPlain(t, elsewhere);
+    return (clauseOther || input.foreignPage) && !clauseJinjiang;
   };
 
   /** A name of one year's item(s): the usual scoring (names, then context), as before years. */
-  const linkPlain = (t: number, elsewhere: boolean): boolean => {
+  const linkPlain = (t: number): boolean => {
     const all = candItem.map((_, c) => c);
     const { best, bestHow, bestCtx, margin } = pick(all);
     if (best < 0) return false;
     if (BASE[bestHow] < 2 && bestCtx < 2) return false; // a generic phrase needs context
     if (margin < 1) return false; // two items fit about as well: say nothing
-    if (elsewhere) return false;
+    if (aboutElsewhere(t)) return false;
     if (!pageNamesJinjiang && bestHow !== 'name') return false;
     const it = pack.items[best]!;
     if (bestHow === 'generic' || bestHow === 'variant') {
@@ -488,8 +493,8 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
    * Never another year's item on a guess; only a row's own evidence (its number, its unit, its
    * place: context ≥ 3, or ≥ 2 in a table row) outweighs a year taken from the page's date alone.
    */
-  const linkRecurring = (t: number, elsewhere: boolean): boolean => {
-    if (elsewhere || !pageNamesJinjiang) return false;
+  const linkRecurring = (t: number): boolean => {
+    if (!pageNamesJinjiang || aboutElsewhere(t)) return false;
     const s = tokens.start[t]!;
     const e = tokens.end[t]!;
     years ??= yearWords(norm, pageYear);
@@ -517,7 +522,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     // A name only one year prints (智慧停车“扩面工程”, 2023) tells its year when the text does not.
     const nameYear = seriesHit.length ? -1 : pack.items[candItem[0]!]!.year;
     if (nameYear >= 0 && candItem.every((i) => pack.items[i]!.year === nameYear) && (py.year === null || py.year === nameYear)) {
-      return linkPlain(t, elsewhere);
+      return linkPlain(t);
     }
     if (py.year === null) {
       if (weak) return false;
