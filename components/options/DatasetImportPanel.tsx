@@ -3,12 +3,12 @@
  * changes of followed items first, then installed without touching notes, follows or sightings.
  */
 import { useRef, useState } from 'preact/hooks';
-import type { LensDb } from '../../../lib/db/schema';
-import { applyDataset, previewDataset, validateDatasetFile, type DatasetPreview } from '../../../lib/export/dataset-file';
-import { readJsonFile } from '../../../lib/export/import';
-import type { ItemStatus } from '../../../lib/data/types';
-import { useI18n } from '../../i18n';
-import { STATUS_KEYS } from '../../overlay/StatusBadge';
+import type { LensDb } from '../../lib/db/schema';
+import { applyDataset, previewDataset, validateDatasetFile, type DatasetPreview } from '../../lib/export/dataset-file';
+import { readJsonFile } from '../../lib/export/import';
+import type { ItemStatus } from '../../lib/data/types';
+import { useI18n } from '../i18n';
+import { STATUS_KEYS } from '../StatusBadge';
 import { importErrorMessage } from './importMessage';
 
 type State = { step: 'idle' } | { step: 'error'; message: string } | { step: 'preview'; preview: DatasetPreview } | { step: 'done'; version: string };
