@@ -150,7 +150,11 @@ export class Overlay {
       return watcher.stop();
     }
     this.state = 'active';
-    const page = (run.active = createDrawnPage({ ...this.env, index: this.env.engine().index, store, watcher, sightings: this.sightings }, userState, signal));
+    const page = (run.active = createDrawnPage(
+      { ...this.env, index: this.env.engine().index, store, watcher, sightings: this.sightings, pageDate: () => this.pageDate?.value },
+      userState,
+      signal,
+    ));
 
     // Only spans still on the page: their text may have left while the answer was on its way.
     store.add(keepOnPage(placed, () => watcher.mayHaveRemoved()));

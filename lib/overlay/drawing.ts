@@ -4,7 +4,7 @@
  * draws at once or in slices, flashes a mention the reader jumped to, and says where a mention
  * is on screen. Everything drawn is removed when `signal` aborts.
  */
-import type { LinkedMention } from '../match/types';
+import type { Mention } from '../match/types';
 import type { OverlayState } from '../messaging/protocol';
 import type { DatasetIndex } from './card-model';
 import type { DomSpan } from './dom-spans';
@@ -83,9 +83,10 @@ export class PageDrawing {
     return { left: r.left, top: r.top, bottom: r.bottom, right: r.right };
   }
 
-  private classOf(m: LinkedMention): HighlightClass {
+  /** A round the dataset lacks (id null) has no recorded completion: drawn as not (yet) completed. */
+  private classOf(m: Mention): HighlightClass {
     if (m.kind === 'unit') return 'unit';
-    const item = this.parts.index.itemsById.get(m.id);
+    const item = m.id === null ? undefined : this.parts.index.itemsById.get(m.id);
     return item?.status === 'completed' ? 'project-done' : 'project-open';
   }
 
@@ -97,7 +98,7 @@ export class PageDrawing {
       // Only the fallback painter needs the key (to find a mention from its element).
       const span: DrawSpan = keyed ? { ...p.span, key } : p.span;
       drawing[this.classOf(p.mention)].push(span);
-      if (this.parts.followed.has(p.mention.id)) drawing.followed.push(span);
+      if (p.mention.id !== null && this.parts.followed.has(p.mention.id)) drawing.followed.push(span);
     });
     for (const n of this.parts.notes()) drawing.note.push(n.span);
     return drawing;

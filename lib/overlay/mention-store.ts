@@ -3,12 +3,14 @@
  * caret position finds its mention without global offsets, and so a changed subtree can
  * drop exactly its own mentions before it is rescanned.
  */
-import type { LinkedMention } from '../match/types';
+import type { Mention } from '../match/types';
+import { mentionKey } from './target';
 import type { DomSpan } from './dom-spans';
 import { containsComposed } from './subtrees';
 
 export interface PlacedMention {
-  mention: LinkedMention;
+  /** Linked, or a round the dataset lacks (id null: shown, never followed or sighted). */
+  mention: Mention;
   span: DomSpan;
   /** The text the mention's offsets index (shared, not copied): for its context when a card opens. */
   source: string;
@@ -70,7 +72,7 @@ export class MentionStore {
   }
 
   /** The first mention of an item or unit, in document order of discovery. */
-  firstOf(id: string): PlacedMention | undefined {
-    return this.list.find((p) => p.mention.id === id);
+  firstOf(key: string): PlacedMention | undefined {
+    return this.list.find((p) => mentionKey(p.mention) === key);
   }
 }

@@ -1,5 +1,5 @@
 /** Turning the engine's mentions (offsets into read text) into spans on the page. */
-import { isLinked, type Mention } from '../match/types';
+import type { Mention } from '../match/types';
 import type { DomText } from '../text/extract-dom';
 import { spanFor } from './dom-spans';
 import type { PlacedMention } from './mention-store';
@@ -9,7 +9,6 @@ export function placeMentions(dom: DomText, mentions: readonly Mention[]): Place
   const placed: PlacedMention[] = [];
   const oneTree = dom.shadowRoots.length > 0;
   for (const mention of mentions) {
-    if (!isLinked(mention)) continue; // a round the dataset lacks: not drawn yet (issue 10, part 7)
     const span = spanFor(dom, mention.start, mention.end);
     if (!span) continue;
     if (oneTree && span.startContainer !== span.endContainer && span.startContainer.getRootNode() !== span.endContainer.getRootNode()) continue;
