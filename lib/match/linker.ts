@@ -5,6 +5,12 @@
  * variant > generic phrase) plus what the context says (their unit, town, places, context
  * words, the row number in a table); the best wins only by a clear margin. When unsure,
  * nothing is reported: a missed weak candidate costs less trust than a wrong project.
+ * Recurring names (a series phrase, a name several years print, a yearly list's item) go to
+ * the item of the year the passage speaks of, or are reported as a round (id null).
+ *
+ * Over 350 lines on purpose: units, projects and recurring names share one closure over the
+ * page's per-token tables (stamp arrays, prefix counts, the clause index); split into modules,
+ * each token's hot path would pass a dozen of them around.
  */
 import { codesToString, normaliseKey, type NormalisedCodes } from '../text/normalise';
 import { clauseFrom, clauseStarts, inTableRow, lineAround, numberBefore, skipSeparatorsBack, yearsIn } from './context';
