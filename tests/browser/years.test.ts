@@ -48,4 +48,23 @@ describe('a page read in its own year', () => {
     await expect.poll(() => card.getByTestId('card-list').textContent(), { timeout: 5_000 }).toBe('2025年为民办实事项目');
     await page.keyboard.press('Escape');
   });
+
+  it('lists each project with its list in the popup, the round marked as not in the dataset, and reveals it', async () => {
+    await page.bringToFront();
+    const tab = await browser.worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome;
+      return (await c.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id;
+    });
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tab}`);
+    const targets = popup.getByTestId('tab-targets');
+    await expect.poll(() => targets.textContent(), { timeout: 10_000 }).toContain('智慧停车');
+    const lists = await popup.getByTestId('tab-target-list').allTextContents();
+    expect(lists).toContain('2025年为民办实事项目 · 数据集无记录');
+    expect(lists).toContain('2025年为民办实事项目');
+    await popup.screenshot({ path: join(OUTPUT_DIR, 'popup-years.png'), fullPage: true });
+    await targets.getByText('智慧停车').click();
+    await expect.poll(() => page.locator('msl-lens-root [data-card-kind="round"]').count(), { timeout: 5_000 }).toBe(1);
+    await popup.close();
+  });
 });
