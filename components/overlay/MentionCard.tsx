@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Item } from '../../lib/data/types';
 import type { CardModel, ProjectCardModel, UnitCardModel } from '../../lib/overlay/card-model';
-import { PROGRAMME_KEYS, RoundCard } from './RoundCard';
+import { listLabel } from '../../lib/i18n/programme';
+import { RoundCard } from './RoundCard';
 import type { CardActions } from '../../lib/overlay/view-model';
 import { useI18n } from '../i18n';
 import { STATUS_KEYS, StatusBadge } from '../StatusBadge';
@@ -48,13 +49,13 @@ function ItemCard({ model, actions, autoFocus }: { model: ProjectCardModel | Uni
       {model.kind === 'project' ? (
         <dl>
           <dt>{t('cardList')}</dt>
-          <dd data-testid="card-list">{t('cardListValue', { year: model.year, programme: t(PROGRAMME_KEYS[model.programme]) })}</dd>
+          <dd data-testid="card-list">{listLabel(t, model.programme, model.year)}</dd>
           <dt>{t('cardLeadUnit')}</dt>
           <dd>{model.unit?.fullName ?? model.item.unit}</dd>
           <dt>{t('cardStatus')}</dt>
           <dd data-testid="card-status">
             <StatusBadge status={model.item.status} /> <span class="muted">{t('cardAsOf', { date: model.item.statusAsOf })}</span>
-            <span class="muted"> · {t('cardSeq', { n: model.item.seq })}</span>
+            {model.item.seq !== undefined && <span class="muted"> · {t('cardSeq', { n: model.item.seq })}</span>}
           </dd>
         </dl>
       ) : (
@@ -117,7 +118,7 @@ function ItemCard({ model, actions, autoFocus }: { model: ProjectCardModel | Uni
       )}
 
       <div class="actions">
-        <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={() => void run(actions.onToggleFollow())}>
+        <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={(e) => e.isTrusted && void run(actions.onToggleFollow())}>
           {actions.followed ? `★ ${t('following')}` : `☆ ${t('follow')}`}
         </button>
         <button type="button" data-testid="card-add-note" onClick={() => setNoteOpen(true)}>

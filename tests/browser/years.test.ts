@@ -34,7 +34,7 @@ describe('a page read in its own year', () => {
     await expect.poll(async () => (await page.evaluate(highlightTexts))['msl-project-open'] ?? [], { timeout: 10_000 }).toContain('智慧停车');
     await clickText(page, '智慧停车');
     const card = page.locator('msl-lens-root [data-card-kind="round"]');
-    await expect.poll(() => card.getByTestId('card-round').textContent(), { timeout: 5_000 }).toBe('本页讲的是2025年的为民办实事项目；数据集没有这一轮的记录。');
+    await expect.poll(() => card.getByTestId('card-round').textContent(), { timeout: 5_000 }).toBe('本页讲的是2025年的为民办实事；数据集没有这一轮的记录。');
     const text = await card.textContent();
     expect(text).not.toContain('已完成');
     expect(text).not.toContain('2023');
@@ -45,7 +45,7 @@ describe('a page read in its own year', () => {
   it('links the name of 2025’s list item to it and shows its programme and year', async () => {
     await clickText(page, '新建、提升10个长者食堂');
     const card = page.locator('msl-lens-root [data-card-kind="project"]');
-    await expect.poll(() => card.getByTestId('card-list').textContent(), { timeout: 5_000 }).toBe('2025年为民办实事项目');
+    await expect.poll(() => card.getByTestId('card-list').textContent(), { timeout: 5_000 }).toBe('2025年为民办实事');
     await page.keyboard.press('Escape');
   });
 
@@ -60,8 +60,8 @@ describe('a page read in its own year', () => {
     const targets = popup.getByTestId('tab-targets');
     await expect.poll(() => targets.textContent(), { timeout: 10_000 }).toContain('智慧停车');
     const lists = await popup.getByTestId('tab-target-list').allTextContents();
-    expect(lists).toContain('2025年为民办实事项目 · 数据集无记录');
-    expect(lists).toContain('2025年为民办实事项目');
+    expect(lists).toContain('2025年为民办实事 · 数据集无记录');
+    expect(lists).toContain('2025年为民办实事');
     await popup.screenshot({ path: join(OUTPUT_DIR, 'popup-years.png'), fullPage: true });
     await targets.getByText('智慧停车').click();
     await expect.poll(() => page.locator('msl-lens-root [data-card-kind="round"]').count(), { timeout: 5_000 }).toBe(1);
