@@ -242,7 +242,6 @@ export const en: Record<MessageKey, string> = {
   disabledSitesTitle: 'Sites where it is turned off',
   enableSite: 'Turn back on',
   cardList: 'List',
-  cardListValue: '{programme}, {year}',
   cardRound: 'Programme round',
   cardRoundMissing: 'This page speaks of {year}’s round of {programme}; the dataset has no record of it.',
   cardRoundYears: 'Which year’s round of {programme} this page speaks of cannot be told; it could be {years}.',

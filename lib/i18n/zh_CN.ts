@@ -241,7 +241,6 @@ export const zh_CN = {
   disabledSitesTitle: '已设置不运行的网站',
   enableSite: '恢复运行',
   cardList: '所属清单',
-  cardListValue: '{year}年{programme}',
   cardRound: '实事轮次',
   cardRoundMissing: '本页讲的是{year}年的{programme}；数据集没有这一轮的记录。',
   cardRoundYears: '无法判断本页讲的是哪一年的{programme}，可能是：{years}年。',
