@@ -4,6 +4,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { DatasetMeta, Figure, Item, Place, Source, Unit } from '../data/types';
+import { guardUserRows } from '../rows/guard';
 import type { Follow, Note, Sighting } from './records';
 
 export const DB_NAME = 'minsheng-lens';
@@ -56,6 +57,8 @@ export class LensDb extends Dexie {
       follows: 'key, targetId, createdAt',
       sightings: 'key, targetId, canonicalUrl, site, firstSeen, lastSeen',
     });
+    // Every write to the user tables passes the one row validator (lib/rows).
+    guardUserRows(this);
   }
 }
 

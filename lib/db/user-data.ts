@@ -7,6 +7,7 @@
 import type { Item, Unit } from '../data/types';
 import { followKey, type Follow, type Note, type PassageAnchor, type Sighting, type TargetRef } from './records';
 import type { LensDb } from './schema';
+import { normaliseTags } from '../rows/rows';
 
 // ── follows ────────────────────────────────────────────────────────────────
 
@@ -91,17 +92,7 @@ export interface NoteInput {
   anchor?: PassageAnchor;
 }
 
-/** Trimmed, de-duplicated, without empty entries; `#` and separators users type are dropped. */
-export function normaliseTags(tags: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const raw of tags) {
-    for (const part of raw.split(/[,，、;；\s]+/)) {
-      const t = part.replace(/^#+/, '').trim();
-      if (t && !out.includes(t)) out.push(t);
-    }
-  }
-  return out;
-}
+export { normaliseTags };
 
 const newId = (): string => globalThis.crypto.randomUUID();
 

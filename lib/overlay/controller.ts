@@ -29,6 +29,7 @@ import { MentionStore, type PlacedMention } from './mention-store';
 import { anchorPageNotes, type AnchoredNote } from './passage-notes';
 import { trackPointer } from './pointer';
 import { pageInfoOf } from './page-info';
+import { newNoteId } from '../rows/ids';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { changedRoots } from './subtrees';
 import { Slicer } from './yield';
@@ -411,6 +412,8 @@ export class Overlay {
     if (!model) return;
     this.cardPinned = pinned;
     const target: TargetRef = { kind: m.kind === 'project' ? 'item' : 'unit', id: m.id };
+    // One id per note being written: a retried save is the same note (issue 11, item 11).
+    const noteId = newNoteId();
     const reopen = () => this.openCard(p, true);
     this.ui.set({
       view: {
@@ -431,7 +434,7 @@ export class Overlay {
             reopen();
           },
           onSaveNote: async (body) => {
-            await this.env.send({ type: 'note/save', body, target });
+            await this.env.send({ type: 'note/save', id: noteId, body, target });
             if (this.userState) this.userState.noteCounts[m.id] = (this.userState.noteCounts[m.id] ?? 0) + 1;
             reopen();
           },
@@ -480,6 +483,7 @@ export class Overlay {
     const selectors = describeRange(dom.text, start, end);
     const info = pageInfoOf(this.doc);
     const r = rectOf(range, this.doc);
+    const noteId = newNoteId();
     this.ui.set({
       view: {
         kind: 'passage-note',
@@ -487,7 +491,7 @@ export class Overlay {
         quote: selectors.quote.exact,
         onCancel: () => this.closeCard(),
         onSave: async (body) => {
-          const note = await this.env.send({ type: 'note/save', body, anchor: { ...info, ...selectors } });
+          const note = await this.env.send({ type: 'note/save', id: noteId, body, anchor: { ...info, ...selectors } });
           this.userState?.pageNotes.push(note);
           const span = spanFor(dom, start, end);
           if (span) this.anchoredNotes.push({ note, span });
