@@ -94,7 +94,9 @@ function annotationToNote(x: unknown, path: string, ctx: Ctx): Note {
     const prefix = q.prefix === undefined ? '' : asImportError(() => text(q.prefix, `${qp}.prefix`, LIMITS.context));
     const suffix = q.suffix === undefined ? '' : asImportError(() => text(q.suffix, `${qp}.suffix`, LIMITS.context));
     const p = selectors.find((s) => s.type === 'TextPositionSelector');
-    let start = 0;
+    // Without a position, the passage starts at least after its prefix: a start the export can
+    // write back as code points (it subtracts the prefix's surrogate pairs) and read again the same.
+    let start = prefix.length;
     if (p) {
       const pp = `${tp}.selector[${selectors.indexOf(p)}]`;
       if (typeof p.start !== 'number' || !Number.isInteger(p.start) || p.start < 0 || p.start > LIMITS.offset) throw invalid(`${pp}.start`, `expected an integer from 0 to ${LIMITS.offset}`);
