@@ -2,12 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { rawDataset } from '../../lib/data/raw-dataset';
 import loadPrebuilt from 'virtual:minsheng-engine';
-import { packFromJSON, type MatchPack } from '../../lib/match/pack';
+import { packFromJSON } from '../../lib/match/pack';
 import { loadFoldTable } from '../../lib/text/normalise';
 import { request } from '../../lib/messaging/client';
 import { parseTabRequest, type TabResponseMap } from '../../lib/messaging/tab-protocol';
-import { indexDataset, type DatasetIndex } from '../../lib/overlay/card-model';
+import { indexDataset } from '../../lib/overlay/card-model';
 import { Overlay } from '../../lib/overlay/controller';
+import { createEngineSource } from '../../lib/overlay/engine-source';
 import { DEFAULT_MATCHES } from '../../lib/overlay/sites';
 import '../../components/overlay/highlights.css';
 
@@ -25,17 +26,22 @@ export default defineContentScript({
     if (w[FLAG]) return;
     w[FLAG] = true;
 
-    let engine: { pack: MatchPack; index: DatasetIndex } | undefined;
+    // The bundled dataset's engine, until the overlay's state says the user installed another.
+    const engines = createEngineSource({
+      bundledHash: rawDataset.meta.hash,
+      loadBundled: () => {
+        const prebuilt = loadPrebuilt();
+        loadFoldTable(prebuilt.fold);
+        return { pack: packFromJSON(prebuilt.pack), index: indexDataset(rawDataset) };
+      },
+      send: request,
+      onSwitch: () => void overlay.datasetChanged(),
+    });
     const overlay = new Overlay({
       doc: document,
       startedAt,
-      engine: () => {
-        if (engine) return engine;
-        const prebuilt = loadPrebuilt();
-        loadFoldTable(prebuilt.fold);
-        return (engine = { pack: packFromJSON(prebuilt.pack), index: indexDataset(rawDataset) });
-      },
-      send: request,
+      engine: engines.get,
+      send: engines.send,
       // Firefox registers highlight ranges slowly and keeps document styles out of shadow trees.
       painterOptions: { fillInPlace: import.meta.env.FIREFOX, styleShadowRoots: import.meta.env.FIREFOX },
     });

@@ -53,11 +53,16 @@ export class UnknownTarget extends Error {
   override name = 'UnknownTarget';
 }
 
-async function assertKnown(db: LensDb, targets: readonly TargetRef[]): Promise<void> {
+/** The targets the installed dataset does not hold, as `kind:id` keys. */
+async function unknownTargets(db: LensDb, targets: readonly TargetRef[]): Promise<Set<string>> {
   const items = [...new Set(targets.filter((t) => t.kind === 'item').map((t) => t.id))];
   const units = [...new Set(targets.filter((t) => t.kind === 'unit').map((t) => t.id))];
   const [foundItems, foundUnits] = await Promise.all([db.items.bulkGet(items), db.units.bulkGet(units)]);
-  const missing = [...items.filter((_, i) => !foundItems[i]).map((id) => `item ${id}`), ...units.filter((_, i) => !foundUnits[i]).map((id) => `unit ${id}`)];
+  return new Set([...items.filter((_, i) => !foundItems[i]).map((id) => `item:${id}`), ...units.filter((_, i) => !foundUnits[i]).map((id) => `unit:${id}`)]);
+}
+
+async function assertKnown(db: LensDb, targets: readonly TargetRef[]): Promise<void> {
+  const missing = [...(await unknownTargets(db, targets))];
   if (missing.length) throw new UnknownTarget(`not in the dataset: ${missing.slice(0, 5).join(', ')}`);
 }
 
@@ -182,9 +187,10 @@ export function createBackgroundService(deps: BackgroundDeps) {
     'note/save': (req, sender) => saveNoteFor(req, sender),
     'sightings/record': async (req, sender) => {
       const db = await ready();
-      await assertKnown(db, req.reports.map((r) => r.target));
+      // Mentions of items the installed dataset does not hold (a page read before it changed) are not recorded.
+      const unknown = await unknownTargets(db, req.reports.map((r) => r.target));
       const page = { url: sender.pageUrl, canonicalUrl: canonicalFor(sender, req.page.canonicalUrl), title: cleanLine(req.page.title, LIMITS.title) };
-      const reports = req.reports.map((r) => ({
+      const reports = req.reports.filter((r) => !unknown.has(`${r.target.kind}:${r.target.id}`)).map((r) => ({
         target: { kind: r.target.kind, id: r.target.id },
         quote: cleanText(r.quote, LIMITS.sightingQuote),
         prefix: cleanText(r.prefix, LIMITS.context),

@@ -139,10 +139,11 @@ describe('requests are about the sender’s own page (issue 11, items 1, 4, 5)',
     const { send } = service();
     await expect(send({ type: 'follow/set', target: { kind: 'item', id: 'mw2023-999' }, follow: true }, jinjiangPage)).rejects.toThrow(/not in the dataset/);
     await expect(send({ type: 'note/save', id: id(1), body: 'x', target: { kind: 'unit', id: 'nobody' } }, jinjiangPage)).rejects.toThrow(/not in the dataset/);
-    await expect(send({ type: 'sightings/record', page: anchor, reports: [report(), report({ kind: 'item', id: 'made-up' })] }, jinjiangPage)).rejects.toThrow(/not in the dataset/);
     expect(await db!.follows.count()).toBe(0);
     expect(await db!.notes.count()).toBe(0);
-    expect(await db!.sightings.count()).toBe(0);
+    // Sightings of unknown targets are left out; the others are kept.
+    expect(await send({ type: 'sightings/record', page: anchor, reports: [report(), report({ kind: 'item', id: 'made-up' })] }, jinjiangPage)).toEqual({ recorded: 1 });
+    expect((await db!.sightings.toArray()).map((s) => s.targetId)).toEqual(['mw2023-002']);
   });
 
   it('answers "scan a tab" only to extension pages, and page requests only to pages', async () => {
