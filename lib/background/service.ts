@@ -162,7 +162,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
   }
 
   const handlers: Handlers = {
-    ping: () => ({ pong: true, version: deps.version }),
+    ping: () => ({ pong: true, version: deps.version, bundled: { version: deps.dataset.meta.version, hash: deps.dataset.meta.hash } }),
     'dataset/ensure': async () => getDatasetSummary(await ready()),
     'page/gate': (req, sender) => {
       const frames = frameCounts.get(sender.tabId) ?? new Map<number, number>();

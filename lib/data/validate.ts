@@ -116,11 +116,12 @@ export function validateDataset(x: unknown): Dataset {
   });
 
   const keyphraseOwner = new Map<string, number>();
+  const seqOwner = new Map<number, string>();
   items.forEach((it, i) => {
     const path = `items[${i}]`;
-    if (it.seq !== i + 1) throw new DatasetError(`${path}.seq`, `expected ${i + 1} (seqs run 1..n in order), got ${it.seq}`);
-    const expectedId = `mw2023-${String(it.seq).padStart(3, '0')}`;
-    if (it.id !== expectedId) throw new DatasetError(`${path}.id`, `expected "${expectedId}" for seq ${it.seq}, got "${it.id}"`);
+    // Ids are identity, not position (DESIGN contract 6): never derived from the row or its 序号.
+    if (seqOwner.has(it.seq)) throw new DatasetError(`${path}.seq`, `duplicate seq ${it.seq} (also ${seqOwner.get(it.seq)})`);
+    seqOwner.set(it.seq, it.id);
     const u = unitsById.get(it.unitId);
     if (u === undefined) throw new DatasetError(`${path}.unitId`, `unknown unit id "${it.unitId}"`);
     if (it.unit !== u.name) throw new DatasetError(`${path}.unit`, `"${it.unit}" does not match unit ${u.id}'s name "${u.name}"`);

@@ -70,7 +70,8 @@ export interface InstalledEngine {
 }
 
 export interface ResponseMap {
-  ping: { pong: true; version: string };
+  /** `bundled`: the dataset this version carries (the options page checks a file's version against it). */
+  ping: { pong: true; version: string; bundled: { version: string; hash: string } };
   'dataset/ensure': DatasetSummary | null;
   'page/gate': { ok: true };
   'overlay/state': OverlayState;

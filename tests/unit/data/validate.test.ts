@@ -48,9 +48,11 @@ describe('validateDataset', () => {
     expect(errorAfter((d) => (d.places[1]!.name = d.places[0]!.name))).toMatch(/^places\[1\]\.name: duplicate name "霞美村"/);
   });
 
-  it('requires seqs 1..n in order, with matching ids', () => {
-    expect(errorAfter((d) => d.items.splice(10, 1))).toMatch(/^items\[10\]\.seq: expected 11 \(seqs run 1\.\.n in order\), got 12/);
-    expect(errorAfter((d) => (d.items[0]!.id = 'mw2023-999'))).toBe('items[0].id: expected "mw2023-001" for seq 1, got "mw2023-999"');
+  it('ties ids to nothing but themselves: a dropped row leaves the other ids alone; seqs are unique', () => {
+    // Only the counts notice a dropped row: nothing asks the rows after it to be renumbered.
+    expect(errorAfter((d) => d.items.splice(10, 1))).toBe('meta.counts.items: expected 116 (counted), got 117');
+    expect(errorAfter((d) => (d.items[1]!.seq = 1))).toBe('items[1].seq: duplicate seq 1 (also mw2023-001)');
+    expect(errorAfter((d) => (d.items[0]!.id = 'mw2023-002'))).toBe('items[1].id: duplicate id "mw2023-002"');
   });
 
   it("checks each item's unit, places, source and town", () => {

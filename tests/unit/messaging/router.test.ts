@@ -4,7 +4,7 @@ import { DEFAULT_HIGHLIGHT_COLOURS } from '../../../lib/settings/settings';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
 
 const handlers: Handlers = {
-  ping: () => ({ pong: true, version: '9' }),
+  ping: () => ({ pong: true, version: '9', bundled: { version: '1.0.0', hash: 'h' } }),
   'dataset/ensure': () => Promise.reject(new Error('disk on fire')),
   'page/gate': () => ({ ok: true }),
   'overlay/state': () => ({ locale: 'zh_CN', followed: [], pageNotes: [], noteCounts: {}, sightings: 'all', wrapHighlights: false, siteDisabled: false, highlightColours: DEFAULT_HIGHLIGHT_COLOURS, dataset: null }),
@@ -24,7 +24,7 @@ describe('the message protocol', () => {
   it('answers a valid request from this extension with a native Promise of an envelope', async () => {
     const answer = route({ type: 'ping' }, own);
     expect(answer).toBeInstanceOf(Promise);
-    expect(await answer).toEqual({ ok: true, value: { pong: true, version: '9' } });
+    expect(await answer).toEqual({ ok: true, value: { pong: true, version: '9', bundled: { version: '1.0.0', hash: 'h' } } });
   });
 
   it('rejects other senders', async () => {
