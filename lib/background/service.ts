@@ -11,7 +11,7 @@ import type { Dataset } from '../data/types';
 import { installDataset, installedDataset } from '../db/installed-dataset';
 import { classifyStorageError } from '../db/open';
 import { getDatasetSummary } from '../db/queries';
-import type { Note, TargetRef } from '../db/records';
+import type { Note, TargetRef } from '../types/records';
 import type { LensDb } from '../db/schema';
 import { seedDataset, type SeedOutcome } from '../db/seed';
 import { recordSightings, siteOf } from '../db/sightings';

@@ -5,7 +5,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { DatasetMeta, Figure, Item, Place, Source, Unit } from '../data/types';
 import { guardUserRows } from '../rows/guard';
-import type { Follow, Note, Sighting } from './records';
+import type { Follow, Note, Sighting } from '../types/records';
 
 export const DB_NAME = 'minsheng-lens';
 

@@ -4,7 +4,8 @@
  * the backup's own export time (plus a small skew), are clamped, so a file from a clock that ran
  * ahead cannot win every later merge.
  */
-import { followKey, sightingKey, type Follow, type Note, type Sighting } from '../db/records';
+import { followKey, sightingKey } from '../db/keys';
+import type { Follow, Note, Sighting } from '../types/records';
 import { EARLIEST_TIME, type Ctx } from '../rows/fields';
 import { follow, note, sighting } from '../rows/rows';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';

@@ -5,7 +5,7 @@
  * a message names the annotation's own field), then each note by the one note validator every
  * other door uses (lib/rows/rows.ts). Tags are put in their stored form (split, trimmed, no `#`).
  */
-import type { Note, PassageAnchor, TargetRef } from '../db/records';
+import type { Note, PassageAnchor, TargetRef } from '../types/records';
 import { LIMITS, line, text, time as storedTime, webUrl, type Ctx } from '../rows/fields';
 import { note as checkNote, normaliseTags } from '../rows/rows';
 import { arr, asImportError, ImportError, invalid, obj, str, uniqueBy, type Obj } from './check';

@@ -8,7 +8,8 @@
  * cannot ask to act on another tab, an extension page cannot pose as a page.
  */
 import { classifySender, type ContentSender, type ExtensionPageSender, type Sender, type SenderInfo } from '../background/sender';
-import { AUDIENCE, parseRequest, type Envelope, type Request, type RequestType, type ResponseMap } from './protocol';
+import { parseRequest } from './parse-request';
+import { AUDIENCE, type Envelope, type Request, type RequestType, type ResponseMap } from './protocol';
 
 export type { SenderInfo };
 

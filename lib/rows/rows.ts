@@ -6,7 +6,8 @@
  * database guard (lib/rows/guard.ts), by every write to the user tables.
  */
 import { ITEM_STATUSES } from '../data/validate';
-import { followKey, sightingKey, type Follow, type Note, type PassageAnchor, type Sighting, type TargetRef } from '../db/records';
+import { followKey, sightingKey } from '../db/keys';
+import type { Follow, Note, PassageAnchor, Sighting, TargetRef } from '../types/records';
 import { host, int, LIMITS, line, list, obj, oneOf, RowError, text, time, webUrl, type Ctx } from './fields';
 
 /** Tag separators users type; a stored tag contains none of them. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackgroundService, siteOff } from '../../../lib/background/service';
 import type { SenderInfo } from '../../../lib/background/sender';
 import { LensDb } from '../../../lib/db/schema';
-import type { Note } from '../../../lib/db/records';
+import type { Note } from '../../../lib/types/records';
 import type { Envelope, OverlayState } from '../../../lib/messaging/protocol';
 import { createRouter } from '../../../lib/messaging/router';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings';

@@ -10,7 +10,7 @@
  * Seeded, so a failure reproduces; the figures are printed for the issue's closing note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Follow, Note, Sighting } from '../../../lib/db/records';
+import type { Follow, Note, Sighting } from '../../../lib/types/records';
 import { LensDb } from '../../../lib/db/schema';
 import { seedDataset } from '../../../lib/db/seed';
 import { backupToJson, exportBackup } from '../../../lib/export/backup';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../../lib/messaging/protocol';
+import { parseRequest } from '../../../lib/messaging/parse-request';
 import { DEFAULT_HIGHLIGHT_COLOURS } from '../../../lib/settings/settings';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
 

@@ -17,7 +17,9 @@ import { buildPack } from '../../../lib/match/pack';
 import type { Envelope, Request } from '../../../lib/messaging/protocol';
 import { createRouter } from '../../../lib/messaging/router';
 import { indexDataset } from '../../../lib/overlay/card-model';
-import { Overlay, type Send } from '../../../lib/overlay/controller';
+import { Overlay } from '../../../lib/overlay/controller';
+import type { Send } from '../../../lib/messaging/protocol';
+import { mountOverlayView } from '../../../components/overlay/mount';
 import { createEngineSource } from '../../../lib/overlay/engine-source';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 
@@ -46,7 +48,7 @@ function wire(bundled: Dataset) {
   }) as Send;
   let switched: Promise<void> = Promise.resolve();
   const engines = createEngineSource({ bundledHash: bundled.meta.hash, loadBundled: () => bundledEngine, send: request, onSwitch: () => void (switched = overlay.datasetChanged()) });
-  const overlay: Overlay = new Overlay({ doc: document, engine: engines.get, send: engines.send });
+  const overlay: Overlay = new Overlay({ doc: document, engine: engines.get, mountView: (store) => mountOverlayView(document, store), send: engines.send });
   const run = async () => {
     await overlay.start();
     await switched;

@@ -8,14 +8,10 @@
  * the content script imports; its default export parses the tables when first called, so a
  * page the pre-gate rejects never parses them.
  */
-import { bundledDataset } from '../data/dataset';
-import { foldDiff } from '../text/normalise';
-import { buildPack, packToJSON, type MatchPackJSON } from './pack';
+import { bundledDataset } from '../lib/data/dataset';
+import { foldDiff } from '../lib/text/normalise';
+import { buildPack, packToJSON, type PrebuiltEngine } from '../lib/match/pack';
 
-export interface PrebuiltEngine {
-  pack: MatchPackJSON;
-  fold: string;
-}
 
 export const PREBUILT_MODULE = 'virtual:minsheng-engine';
 

@@ -1,8 +1,8 @@
 /** Deleting all of one's notes, follows and sightings: two steps, and a nudge to back up first. */
 import { useState } from 'preact/hooks';
-import type { LensDb } from '../../../lib/db/schema';
-import { wipeUserData } from '../../../lib/export/import';
-import { useI18n } from '../../i18n';
+import type { LensDb } from '../../lib/db/schema';
+import { wipeUserData } from '../../lib/export/import';
+import { useI18n } from '../i18n';
 
 export function WipePanel({ db }: { db: LensDb }) {
   const { t } = useI18n();

@@ -3,11 +3,11 @@
  * warning and not saved, so a page's text never becomes hard to read under our marks.
  */
 import { useState } from 'preact/hooks';
-import { contrastRatio, MIN_CONTRAST } from '../../../lib/settings/contrast';
-import { DEFAULT_HIGHLIGHT_COLOURS, type HighlightColour, type HighlightColours, type Settings } from '../../../lib/settings/settings';
-import { saveSettings } from '../../../lib/settings/store';
-import type { MessageKey } from '../../../lib/i18n';
-import { useI18n } from '../../i18n';
+import { contrastRatio, MIN_CONTRAST } from '../../lib/settings/contrast';
+import { DEFAULT_HIGHLIGHT_COLOURS, type HighlightColour, type HighlightColours, type Settings } from '../../lib/settings/settings';
+import { saveSettings } from '../../lib/settings/store';
+import type { MessageKey } from '../../lib/i18n';
+import { useI18n } from '../i18n';
 
 const KINDS: readonly [keyof HighlightColours, MessageKey, string][] = [
   ['project', 'colourProject', '微车管所'],

@@ -1,7 +1,7 @@
 /** An item's status as a coloured word (colour is never the only cue: the word is there). */
-import type { ItemStatus } from '../../lib/data/types';
-import type { MessageKey } from '../../lib/i18n';
-import { useI18n } from '../i18n';
+import type { ItemStatus } from '../lib/data/types';
+import type { MessageKey } from '../lib/i18n';
+import { useI18n } from './i18n';
 
 export const STATUS_KEYS: Record<ItemStatus, MessageKey> = {
   completed: 'statusCompleted',

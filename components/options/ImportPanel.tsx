@@ -3,10 +3,10 @@
  * is shown, and only "Import" writes — all of it in one transaction, or nothing.
  */
 import { useRef, useState } from 'preact/hooks';
-import type { LensDb } from '../../../lib/db/schema';
-import { applyImport, previewImport, readImportFile, type ImportSummary, type ParsedImport } from '../../../lib/export/import';
-import type { MessageKey } from '../../../lib/i18n';
-import { useI18n } from '../../i18n';
+import type { LensDb } from '../../lib/db/schema';
+import { applyImport, previewImport, readImportFile, type ImportSummary, type ParsedImport } from '../../lib/export/import';
+import type { MessageKey } from '../../lib/i18n';
+import { useI18n } from '../i18n';
 import { importErrorMessage } from './importMessage';
 
 type State = { step: 'idle' } | { step: 'error'; message: string } | { step: 'preview'; parsed: ParsedImport; summary: ImportSummary; file: string } | { step: 'done'; summary: ImportSummary };

@@ -6,13 +6,13 @@
  * is asked about a second time. "Restore the bundled dataset" puts back the one this version carries.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ItemStatus } from '../../../lib/data/types';
-import type { LensDb } from '../../../lib/db/schema';
-import { applyDataset, needsSecondConfirmation, previewDataset, validateDatasetFile, type DatasetPreview } from '../../../lib/export/dataset-file';
-import { readJsonFile } from '../../../lib/export/import';
-import { request } from '../../../lib/messaging/client';
-import { useI18n } from '../../i18n';
-import { STATUS_KEYS } from '../../overlay/StatusBadge';
+import type { ItemStatus } from '../../lib/data/types';
+import type { LensDb } from '../../lib/db/schema';
+import { applyDataset, needsSecondConfirmation, previewDataset, validateDatasetFile, type DatasetPreview } from '../../lib/export/dataset-file';
+import { readJsonFile } from '../../lib/export/import';
+import { request } from '../../lib/messaging/client';
+import { useI18n } from '../i18n';
+import { STATUS_KEYS } from '../StatusBadge';
 import { importErrorMessage } from './importMessage';
 
 type State =

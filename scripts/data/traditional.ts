@@ -1,6 +1,6 @@
 /**
  * Traditional-character forms of unit names, for pages in Taiwan/Hong Kong script.
- * Build-time only: opencc-js is a devDependency, imported by data/build.ts (via build-dataset.ts)
+ * Build-time only: opencc-js is a devDependency, imported by scripts/data/build-dataset.ts
  * and never by runtime code. Both the Taiwan ('tw') and Hong Kong ('hk') standards are used,
  * because they differ on characters that matter here (臺聯 vs 台聯, 衛 vs 衞).
  */

@@ -1,14 +1,14 @@
 /** Export buttons: each builds its file from the database and hands it to the browser as a download. */
 import { useState } from 'preact/hooks';
-import type { LensDb } from '../../../lib/db/schema';
-import { targetNames } from '../../../lib/db/user-data';
-import { backupToJson, exportBackup, exportFileName } from '../../../lib/export/backup';
-import { notesCsv, sightingsCsv } from '../../../lib/export/csv';
-import { notesMarkdown } from '../../../lib/export/markdown';
-import { notesToAnnotationCollection } from '../../../lib/export/w3c';
-import type { MessageKey } from '../../../lib/i18n';
-import { useI18n } from '../../i18n';
-import { downloadText } from '../download';
+import type { LensDb } from '../../lib/db/schema';
+import { targetNames } from '../../lib/db/user-data';
+import { backupToJson, exportBackup, exportFileName } from '../../lib/export/backup';
+import { notesCsv, sightingsCsv } from '../../lib/export/csv';
+import { notesMarkdown } from '../../lib/export/markdown';
+import { notesToAnnotationCollection } from '../../lib/export/w3c';
+import type { MessageKey } from '../../lib/i18n';
+import { useI18n } from '../i18n';
+import { downloadText } from '../workspace/download';
 
 type ExportKind = 'json' | 'notesCsv' | 'sightingsCsv' | 'markdown' | 'w3c';
 

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsView } from '../../../components/workspace/OptionsView';
+import { OptionsView } from '../../../components/options/OptionsView';
 import { bundledDataset } from '../../../lib/data/dataset';
 import { datasetHash } from '../../../lib/data/hash';
 import type { LensDb } from '../../../lib/db/schema';
@@ -10,7 +10,7 @@ import { wipeUserData } from '../../../lib/export/import';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings';
 import { loadSettings } from '../../../lib/settings/store';
 import { addSampleRows, userTables } from '../../helpers/user-rows';
-import { renderIn, seededDb } from './setup';
+import { renderIn, seededDb } from '../workspace/setup';
 
 let db: LensDb;
 beforeEach(async () => {

@@ -1,4 +1,5 @@
 /**
+ * Types only (no code, so the content script can import them and get nothing else).
  * What the user creates. These rows belong to the user: dataset upgrades never write them,
  * and they refer to dataset rows only by stable id (DESIGN contract 6).
  */
@@ -75,6 +76,3 @@ export interface Sighting {
   lastSeen: number;
   visits: number;
 }
-
-export const followKey = (t: TargetRef): string => `${t.kind}:${t.id}`;
-export const sightingKey = (targetId: string, canonicalUrl: string): string => `${targetId}|${canonicalUrl}`;

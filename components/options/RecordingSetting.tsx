@@ -1,8 +1,8 @@
 /** Which mentions leave a sighting, and how highlights are drawn. */
-import { SIGHTINGS_MODES, type Settings, type SightingsMode } from '../../../lib/settings/settings';
-import { saveSettings } from '../../../lib/settings/store';
-import type { MessageKey } from '../../../lib/i18n';
-import { useI18n } from '../../i18n';
+import { SIGHTINGS_MODES, type Settings, type SightingsMode } from '../../lib/settings/settings';
+import { saveSettings } from '../../lib/settings/store';
+import type { MessageKey } from '../../lib/i18n';
+import { useI18n } from '../i18n';
 
 const LABELS: Record<SightingsMode, MessageKey> = { all: 'sightingsAll', followed: 'sightingsFollowed', off: 'sightingsOff' };
 

@@ -3,14 +3,14 @@ import type { LensDb } from '../../lib/db/schema';
 import type { Settings } from '../../lib/settings/settings';
 import { DatasetPanel } from '../DatasetPanel';
 import { LanguageSetting } from '../LanguageSetting';
-import { ColoursSetting } from './options/ColoursSetting';
-import { DatasetImportPanel } from './options/DatasetImportPanel';
-import { ExportPanel } from './options/ExportPanel';
-import { ImportPanel } from './options/ImportPanel';
-import { RecordingSetting } from './options/RecordingSetting';
-import { SitesSetting } from './options/SitesSetting';
-import { WipePanel } from './options/WipePanel';
-import './workspace.css';
+import { ColoursSetting } from './ColoursSetting';
+import { DatasetImportPanel } from './DatasetImportPanel';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
+import { RecordingSetting } from './RecordingSetting';
+import { SitesSetting } from './SitesSetting';
+import { WipePanel } from './WipePanel';
+import '../workspace/workspace.css';
 
 export function OptionsView({ db, settings }: { db: LensDb; settings: Settings }) {
   return (

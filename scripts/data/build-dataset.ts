@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { datasetHash } from './hash';
+import { datasetHash } from '../../lib/data/hash';
 import { parseTable, type TableRow } from './parse-table';
 import { traditionalForms } from './traditional';
-import type { AmbiguousAlias, Dataset, Figure, Item, Place, Source, Unit } from './types';
-import { validateDataset } from './validate';
+import type { AmbiguousAlias, Dataset, Figure, Item, Place, Source, Unit } from '../../lib/data/types';
+import { validateDataset } from '../../lib/data/validate';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -1,15 +1,15 @@
 /**
  * `npm run data`: rebuilds data/dataset.json from data/source and data/curated.
- * `npx tsx data/build.ts --check`: exits 1 if the committed dataset.json differs from a fresh build.
+ * `npx tsx scripts/build-data.ts --check`: exits 1 if the committed dataset.json differs from a fresh build.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDataset, DATASET_OUTPUT, REPO_ROOT, serializeDataset } from '../lib/data/build-dataset';
+import { buildDataset, DATASET_OUTPUT, REPO_ROOT, serializeDataset } from './data/build-dataset';
 
 async function main(args: string[]): Promise<number> {
   const unknown = args.filter((a) => a !== '--check');
   if (unknown.length > 0) {
-    process.stderr.write(`data/build.ts: unknown option ${unknown[0]}\nusage: tsx data/build.ts [--check]\n`);
+    process.stderr.write(`scripts/build-data.ts: unknown option ${unknown[0]}\nusage: tsx scripts/build-data.ts [--check]\n`);
     return 2;
   }
   const dataset = await buildDataset();
@@ -41,7 +41,7 @@ async function main(args: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`data/build.ts: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`scripts/build-data.ts: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   },
 );

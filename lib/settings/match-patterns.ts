@@ -3,7 +3,7 @@
  * settings, http and https, each host and its subdomains. Elsewhere it runs only when the user
  * asks ("scan this page", via activeTab), adds a site (with its permission) or grants all sites.
  */
-import { DEFAULT_AUTO_SITES } from '../settings/settings';
+import { DEFAULT_AUTO_SITES } from './settings';
 
 /** Match patterns for a host and its subdomains, http and https. */
 export function matchPatternsFor(host: string): string[] {

@@ -1,6 +1,6 @@
 /** An import failure in the user's language, with the field path and the technical detail. */
-import { ImportError, type ImportErrorCode } from '../../../lib/export/check';
-import type { MessageKey, Translate } from '../../../lib/i18n';
+import { ImportError, type ImportErrorCode } from '../../lib/export/check';
+import type { MessageKey, Translate } from '../../lib/i18n';
 
 const KEYS: Record<ImportErrorCode, MessageKey> = {
   tooLarge: 'importErrTooLarge',

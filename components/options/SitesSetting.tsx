@@ -5,12 +5,12 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Settings } from '../../../lib/settings/settings';
-import { hostMatches, normaliseHostPattern } from '../../../lib/settings/sites';
-import { DEFAULT_AUTO_SITES } from '../../../lib/settings/settings';
-import { matchPatternsFor } from '../../../lib/overlay/sites';
-import { saveSettings } from '../../../lib/settings/store';
-import { useI18n } from '../../i18n';
+import type { Settings } from '../../lib/settings/settings';
+import { hostMatches, normaliseHostPattern } from '../../lib/settings/sites';
+import { DEFAULT_AUTO_SITES } from '../../lib/settings/settings';
+import { matchPatternsFor } from '../../lib/settings/match-patterns';
+import { saveSettings } from '../../lib/settings/store';
+import { useI18n } from '../i18n';
 
 const ALL_URLS = { origins: ['<all_urls>'] };
 
