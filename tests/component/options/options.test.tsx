@@ -173,4 +173,38 @@ describe('options page', () => {
     expect((await db.items.get('mw2023-024'))?.status).toBe('in_progress');
     expect(await db.follows.count()).toBe(1);
   });
+
+  it('names the rows of yours a backup would overwrite before importing', async () => {
+    await addSampleRows(db);
+    const backup = await exportBackup(db);
+    const mine = backup.notes[0]!.body;
+    backup.notes[0] = { ...backup.notes[0]!, body: '文件里的新版本', updatedAt: backup.notes[0]!.updatedAt + 60_000 };
+    show();
+    chooseFile(screen.getByLabelText(/选择文件/), new File([backupToJson(backup)], 'backup.json', { type: 'application/json' }));
+    const list = await screen.findByTestId('import-overwrites');
+    expect(list.textContent).toContain('您的 1 条记录将被文件中的版本替换');
+    expect(list.textContent).toContain(mine.slice(0, 20));
+    expect((await db.notes.get(backup.notes[0]!.id))?.body).toBe(mine);
+  });
+
+  it('asks a second time before a dataset that removes a project you follow, and lists what changes under kept ids', async () => {
+    await db.follows.add({ key: 'item:mw2023-024', target: { kind: 'item', id: 'mw2023-024' }, targetId: 'mw2023-024', createdAt: Date.now(), statusWhenFollowed: 'completed' });
+    await db.follows.add({ key: 'item:mw2023-030', target: { kind: 'item', id: 'mw2023-030' }, targetId: 'mw2023-030', createdAt: Date.now(), statusWhenFollowed: 'completed' });
+    const d = structuredClone(bundledDataset);
+    d.meta.version = '1.1.0';
+    d.items = d.items.filter((i) => i.id !== 'mw2023-024').map((i) => (i.id === 'mw2023-030' ? { ...i, name: '换了名字的项目' } : i));
+    d.meta.counts = { ...d.meta.counts, items: d.items.length, completed: d.items.filter((i) => i.status === 'completed').length };
+    d.meta.hash = await datasetHash(d);
+    show();
+    chooseFile(screen.getByLabelText(/选择数据集文件/), new File([JSON.stringify(d)], 'dataset.json'));
+    const identity = await screen.findByTestId('dataset-identity-changes');
+    expect(identity.textContent).toContain('换了名字的项目');
+    expect(screen.getByTestId('dataset-risk-kept').textContent).toContain('1');
+    fireEvent.click(screen.getByTestId('dataset-apply'));
+    await screen.findByText('确定吗？请先核对上面的列表。');
+    expect(await db.items.count()).toBe(117);
+    fireEvent.click(screen.getByRole('button', { name: '是的，仍然安装' }));
+    await screen.findByText('已安装数据集 1.1.0。');
+    expect(await db.items.count()).toBe(116);
+  });
 });
