@@ -11,6 +11,7 @@ import type { LensDb } from '../../lib/db/schema';
 import { applyDataset, needsSecondConfirmation, previewDataset, validateDatasetFile, type DatasetPreview } from '../../lib/export/dataset-file';
 import { readJsonFile } from '../../lib/export/import';
 import { request } from '../../lib/messaging/client';
+import { itemLabel } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
 import { STATUS_KEYS } from '../StatusBadge';
 import { importErrorMessage } from './importMessage';
@@ -86,8 +87,7 @@ export function DatasetImportPanel({ db }: { db: LensDb }) {
               {state.preview.identityChanges.map((c) => (
                 <li key={c.item.id}>
                   {c.followed && <strong>★ {t('following')} · </strong>}
-                  {c.item.seq !== undefined ? `${c.item.seq}. ` : ''}
-                  {c.item.name}:{' '}
+                  {itemLabel(t, c.item)}:{' '}
                   {c.changes.map((ch) => `${ch.field === 'status' ? label(ch.from) : ch.from} → ${ch.field === 'status' ? label(ch.to) : ch.to}`).join('; ')}
                 </li>
               ))}
@@ -101,8 +101,7 @@ export function DatasetImportPanel({ db }: { db: LensDb }) {
               {state.preview.statusChanges.map((c) => (
                 <li key={c.item.id}>
                   {c.followed && <strong>★ {t('following')} · </strong>}
-                  {c.item.seq !== undefined ? `${c.item.seq}. ` : ''}
-                  {c.item.name}: {label(c.from)} → {label(c.to)}
+                  {itemLabel(t, c.item)}: {label(c.from)} → {label(c.to)}
                 </li>
               ))}
             </ul>

@@ -27,7 +27,7 @@ const PLAUSIBLE_SEMVER = /^(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})(
 const DAY_MS = 86_400_000;
 
 export interface PlausibilityContext {
-  /** Versions known here (the bundled one, the installed one): a file may be at most one major version ahead of them. */
+  /** Versions known here (the bundled one, the installed one): a file may be at most one major version ahead of them (none known: no limit). */
   known: string[];
   now: number;
 }
@@ -42,13 +42,12 @@ export function checkPlausible(dataset: Dataset, ctx: PlausibilityContext): void
   if (!PLAUSIBLE_SEMVER.test(v)) throw new ImportError('implausibleVersion', `version ${JSON.stringify(v.slice(0, 60))} is not a plain semver version with parts below 10000`, '$.meta.version');
   const major = (s: string) => Number(s.split('.')[0]) || 0;
   const highest = Math.max(0, ...ctx.known.map(major));
-  if (major(v) > highest + 1) throw new ImportError('implausibleVersion', `version ${v} is more than one major version ahead of ${highest}.x`, '$.meta.version');
+  if (ctx.known.length && major(v) > highest + 1) throw new ImportError('implausibleVersion', `version ${v} is more than one major version ahead of ${highest}.x`, '$.meta.version');
   const today = ctx.now + DAY_MS;
   const after = (iso: string) => Date.parse(`${iso}T00:00:00Z`) > today;
   dataset.items.forEach((it, i) => {
     if (after(it.statusAsOf)) throw new ImportError('invalid', `${it.statusAsOf} is in the future`, `items[${i}].statusAsOf`);
-    const history = (it as { statusHistory?: { asOf: string }[] }).statusHistory ?? [];
-    history.forEach((h, j) => {
+    it.statusHistory.forEach((h, j) => {
       if (after(h.asOf)) throw new ImportError('invalid', `${h.asOf} is in the future`, `items[${i}].statusHistory[${j}].asOf`);
     });
   });
@@ -72,7 +71,9 @@ export async function validateDatasetFile(x: unknown, ctx: PlausibilityContext =
   return dataset;
 }
 
-type Brief = Pick<Item, 'id' | 'name'> & { seq?: number; year?: number };
+/** An item as the preview names it: its list (programme, year) and 序号 where it has one. */
+export type ItemBrief = Pick<Item, 'id' | 'seq' | 'name' | 'programme' | 'year'>;
+type Brief = ItemBrief;
 
 export interface StatusChangePreview {
   item: Brief;
@@ -104,16 +105,9 @@ export interface DatasetPreview {
   risks: { removesMost?: { removed: number; of: number }; removesKept?: number };
 }
 
-const yearOf = (i: Item): number | undefined => (i as { year?: number }).year;
-const brief = (i: Item): Brief => {
-  const b: Brief = { id: i.id, name: i.name };
-  const seq = (i as { seq?: number }).seq;
-  if (seq !== undefined) b.seq = seq;
-  const year = yearOf(i);
-  if (year !== undefined) b.year = year;
-  return b;
-};
-const bySeq = (a: Brief, b: Brief) => (a.year ?? 0) - (b.year ?? 0) || (a.seq ?? 0) - (b.seq ?? 0) || a.id.localeCompare(b.id);
+const yearOf = (i: Item): number | undefined => i.year;
+const brief = (i: Item): Brief => ({ id: i.id, ...(i.seq !== undefined && { seq: i.seq }), name: i.name, programme: i.programme, year: i.year });
+const bySeq = (a: Brief, b: Brief) => a.year - b.year || (a.seq ?? 0) - (b.seq ?? 0) || a.id.localeCompare(b.id);
 
 /** What installing `dataset` would change; refuses one that is not newer than the installed one. */
 export async function previewDataset(db: LensDb, dataset: Dataset): Promise<DatasetPreview> {

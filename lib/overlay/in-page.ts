@@ -11,6 +11,7 @@ import { loadFoldTable } from '../text/normalise';
 import { indexDataset } from './card-model';
 import { Overlay } from './controller';
 import { createEngineSource, type Engine } from './engine-source';
+import { watchLifecycle } from './lifecycle';
 import type { CssPainterOptions } from './highlighter';
 import type { MountView } from './view-model';
 
@@ -29,10 +30,8 @@ export interface InPageEnv {
   painterOptions?: CssPainterOptions;
   /** Registers the listener for tab messages (browser.runtime.onMessage). */
   onTabMessage(listener: (raw: unknown, sender: { id?: string }) => Promise<unknown> | undefined): void;
-  /** Calls back when the page's address changes without a load (history API). */
-  onLocationChange(cb: () => void): void;
-  /** Calls back when this script must stop (the extension was reloaded or removed). */
-  onInvalidated(cb: () => void): void;
+  /** False once the extension was reloaded or removed (this script must stop). */
+  isAlive(): boolean;
 }
 
 /** The bundled engine's match pack and lookup index, parsed the first time they are needed. */
@@ -81,7 +80,6 @@ export function runInPage(env: InPageEnv): Overlay | undefined {
       started,
     ),
   );
-  env.onLocationChange(() => overlay.locationChanged());
-  env.onInvalidated(() => overlay.dispose());
+  watchLifecycle({ win: env.win, isAlive: env.isAlive, onLocationChange: () => overlay.locationChanged(), onEnd: () => overlay.dispose() }, new AbortController().signal);
   return overlay;
 }

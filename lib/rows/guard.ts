@@ -2,7 +2,8 @@
  * The last door: every row written to the user tables (notes, follows, sightings) — by the
  * background, an extension page or an import — passes its table's validator in lib/rows/rows.ts
  * before IndexedDB sees it, as a Dexie DBCore middleware (it sees the final rows of add, put,
- * update and modify alike). A refused write rejects its transaction with the RowError.
+ * update and modify alike). A refused write rejects its transaction with the RowError. Schema
+ * upgrades (versionchange transactions) are not checked: they must never lock stored data out.
  */
 import type { DBCore, DBCoreMutateRequest, Dexie, Middleware } from 'dexie';
 import { ROW_VALIDATORS } from './rows';
@@ -23,7 +24,10 @@ export function guardUserRows(db: Dexie, now: () => number = Date.now): void {
         return {
           ...table,
           mutate: (req: DBCoreMutateRequest) => {
-            if (req.type === 'add' || req.type === 'put') {
+            // A schema upgrade only adds fields to rows already stored: refusing one would lock the
+            // user out of the database, so upgrades are left to their own checks.
+            const upgrading = (req.trans as unknown as { mode?: string }).mode === 'versionchange';
+            if (!upgrading && (req.type === 'add' || req.type === 'put')) {
               const ctx = { now: now() };
               try {
                 req.values.forEach((v, i) => check(v, `${name}[${i}]`, ctx));

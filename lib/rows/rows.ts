@@ -5,7 +5,7 @@
  * Used by the backup and W3C importers, the background's message handlers and, through the
  * database guard (lib/rows/guard.ts), by every write to the user tables.
  */
-import { ITEM_STATUSES } from '../data/validate';
+import { ITEM_STATUSES, PROGRAMME_IDS } from '../data/validate';
 import { followKey, sightingKey } from '../db/keys';
 import type { Follow, Note, PassageAnchor, Sighting, TargetRef } from '../types/records';
 import { host, int, LIMITS, line, list, obj, oneOf, RowError, text, time, webUrl, type Ctx } from './fields';
@@ -87,7 +87,7 @@ export function note(x: unknown, path: string, ctx: Ctx): Note {
 }
 
 export function follow(x: unknown, path: string, ctx: Ctx): Follow {
-  const o = obj(x, path, ['key', 'target', 'targetId', 'createdAt'], ['statusWhenFollowed']);
+  const o = obj(x, path, ['key', 'target', 'targetId', 'createdAt'], ['statusWhenFollowed', 'programme', 'year']);
   const f: Follow = {
     key: line(o.key, `${path}.key`, LIMITS.id + 5, true),
     target: targetRef(o.target, `${path}.target`),
@@ -95,6 +95,9 @@ export function follow(x: unknown, path: string, ctx: Ctx): Follow {
     createdAt: time(o.createdAt, `${path}.createdAt`, ctx),
   };
   if (o.statusWhenFollowed !== undefined) f.statusWhenFollowed = oneOf(o.statusWhenFollowed, `${path}.statusWhenFollowed`, ITEM_STATUSES);
+  // The list the followed item belongs to (dataset v2), kept so a follow says its year even if the item leaves.
+  if (o.programme !== undefined) f.programme = oneOf(o.programme, `${path}.programme`, PROGRAMME_IDS);
+  if (o.year !== undefined) f.year = int(o.year, `${path}.year`, 1900, 2999);
   if (f.targetId !== f.target.id) throw new RowError(`${path}.targetId`, 'does not match target.id');
   if (f.key !== followKey(f.target)) throw new RowError(`${path}.key`, `expected ${followKey(f.target)}`);
   return f;
