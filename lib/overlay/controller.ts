@@ -29,6 +29,7 @@ import { MentionStore, type PlacedMention } from './mention-store';
 import { anchorPageNotes, type AnchoredNote } from './passage-notes';
 import { trackPointer } from './pointer';
 import { pageInfoOf } from './page-info';
+import { pageReading } from './read-page';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { changedRoots } from './subtrees';
 import { Slicer } from './yield';
@@ -71,7 +72,7 @@ function measure(name: string, start: number, end = performance.now()) {
 const isStillOnPage = (p: PlacedMention) => p.span.startContainer.isConnected && p.span.endContainer.isConnected;
 
 function readText(root: Node): DomText {
-  return extractDomText(root, { skipEditable: true });
+  return extractDomText(root, pageReading(root.ownerDocument ?? (root as Document)));
 }
 
 function rectOf(span: DomSpan | Range, doc: Document): Rect {
@@ -138,7 +139,7 @@ export class Overlay {
       const t0 = performance.now();
       if (this.env.startedAt !== undefined) measure('setup', this.env.startedAt, t0);
       const slicer = new Slicer(undefined, (start, end) => measure('slice', start, end));
-      const dom = await slicer.run(extractDomTextSteps(body, { skipEditable: true }));
+      const dom = await slicer.run(extractDomTextSteps(body, pageReading(this.doc)));
       if (gen !== this.generation) return this.state;
       this.watchShadowRoots(dom.shadowRoots);
       if (!force && !quickGate(dom.text, this.doc.location.href)) {
@@ -578,7 +579,7 @@ export class Overlay {
       for (const root of roots) {
         this.store.removeWithin(root, this.shadowRoots.size > 0);
         if (!root.isConnected) continue;
-        const dom = await slicer.run(extractDomTextSteps(root, { skipEditable: true }));
+        const dom = await slicer.run(extractDomTextSteps(root, pageReading(this.doc)));
         if (gen !== this.generation) return;
         this.watchShadowRoots(dom.shadowRoots);
         if (!dom.text) continue;
