@@ -1,0 +1,146 @@
+/**
+ * Reading a page as it is shown, in real Chromium: the content script's reader agrees with
+ * the CLI on every fixture page; ruby annotations and text the page does not render are left
+ * out of the gate, the highlights, the popup's list and the sightings.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractHtmlText } from '../../lib/text/extract-html';
+import type { TabReport } from '../../lib/messaging/tab-protocol';
+import { launchWithExtension, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
+import { highlightTexts } from './page-probes';
+import { readerSource, readPageWith } from './read-bundle';
+
+let browser: ExtensionBrowser;
+let server: StaticServer;
+const url = (path: string, host = 'www.jinjiang.gov.cn') => siteUrl(server, host, path);
+
+beforeAll(async () => {
+  server = await serveStatic(join(ROOT, 'tests'));
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every HTML fixture: the labelled pages, the held-out ones, the reading pages, the demo article. */
+export const FIXTURES = [
+  ...['fixtures/pages', 'fixtures/heldout', 'fixtures/reading'].flatMap((dir) =>
+    readdirSync(join(ROOT, 'tests', dir))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => `${dir}/${f}`),
+  ),
+  'demo/site/index.html',
+];
+
+/** The browser's id for the tab showing `page` (the active one). */
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  return browser.worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome;
+    return (await c.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id;
+  });
+}
+
+/** What the popup is told about the tab (its list of mentions included). */
+async function reportOf(page: Page): Promise<TabReport> {
+  const tab = await tabIdOf(page);
+  return browser.worker.evaluate(async (id) => {
+    const c = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<TabReport> } } }).chrome;
+    return c.tabs.sendMessage(id, { type: 'tab/report' });
+  }, tab);
+}
+
+/** Highlights' texts without ruby annotations (a range over 公<rt>gōng</rt>安 also spans the rt). */
+function highlightBases(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  CSS.highlights.forEach((hl, name) => {
+    out[name] = [...hl].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const frag = range.cloneContents();
+      frag.querySelectorAll('rt, rp').forEach((e) => e.remove());
+      return frag.textContent ?? '';
+    });
+  });
+  return out;
+}
+
+/** Sightings stored for pages whose address ends with `path`, read from the service worker. */
+function sightingsOf(path: string): Promise<{ targetId: string; quote: string }[]> {
+  return browser.worker.evaluate(
+    (p) =>
+      new Promise<{ targetId: string; quote: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('minsheng-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('sightings').objectStore('sightings').getAll();
+          req.onsuccess = () => resolve((req.result as { url: string; targetId: string; quote: string }[]).filter((s) => s.url.endsWith(p)));
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    path,
+  );
+}
+
+describe('the content script reads what the CLI reads', () => {
+  for (const path of FIXTURES) {
+    it(path, async () => {
+      const page = await browser.context.newPage();
+      // a host off the list: the extension stays out, the page is read by the bundled reader
+      await page.goto(siteUrl(server, '127.0.0.1', path));
+      const text = await page.evaluate(readPageWith, await readerSource());
+      expect(text).toBe(extractHtmlText(readFileSync(join(ROOT, 'tests', path), 'utf8')));
+      await page.close();
+    });
+  }
+});
+
+describe('what is not shown is not read', () => {
+  it('finds names spelled out with pinyin over each character', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('fixtures/reading/ruby.html'));
+    await expect.poll(async () => (await page.evaluate(highlightBases))['msl-unit'] ?? [], { timeout: 10_000 }).toContain('晋江市公安局');
+    const hl = await page.evaluate(highlightBases);
+    expect(hl['msl-project-done']).toEqual(expect.arrayContaining(['微车管所', '家风书场']));
+    expect(hl['msl-unit']).toContain('民政局');
+    await page.close();
+  });
+
+  it('leaves hidden names out of the highlights, the popup’s list and the sightings', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('fixtures/reading/hidden.html'));
+    await expect.poll(async () => (await page.evaluate(highlightTexts))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('家风书场');
+    const hl = await page.evaluate(highlightTexts);
+    const drawn = Object.values(hl).flat();
+    expect(hl['msl-unit']).toEqual(expect.arrayContaining(['晋江市公安局', '晋江市妇联', '市妇联']));
+    expect(hl['msl-project-done']).toEqual(expect.arrayContaining(['推动“微车管所”进五里工业园区', '家风书场']));
+    const hidden = ['民政局', '司法局', '财政局', '人社局', '小驿站', '住建局', '网签', '卫健局', '农业农村局', '水利局', '林业园林局'];
+    for (const name of hidden) expect(drawn.filter((t) => t.includes(name)), name).toEqual([]);
+
+    const report = await reportOf(page);
+    expect(report.state).toBe('active');
+    const listed = report.targets.map((t) => `${t.label} ${t.unit}`).join(' ');
+    expect(listed).toContain('公安局');
+    for (const name of hidden) expect(listed, name).not.toContain(name);
+
+    await expect.poll(async () => (await sightingsOf('fixtures/reading/hidden.html')).length, { timeout: 5_000 }).toBeGreaterThan(0);
+    const quotes = (await sightingsOf('fixtures/reading/hidden.html')).map((s) => s.quote).join(' ');
+    expect(quotes).toContain('公安局');
+    for (const name of hidden) expect(quotes, name).not.toContain(name);
+    await page.close();
+  });
+
+  it('judges a page by its shown text: Jinjiang words only in a hidden drop-down do not make it relevant', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('fixtures/reading/hidden-unrelated.html', 'weather.example.gov.cn'));
+    await page.waitForTimeout(1500);
+    expect((await reportOf(page)).state).toBe('skipped');
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await page.close();
+  });
+});
