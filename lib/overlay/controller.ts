@@ -12,6 +12,7 @@ import type { TargetRef } from '../db/records';
 import type { SightingReport } from '../db/sightings';
 import { statusClaimNear } from '../match/claims';
 import { quickGate } from '../match/gate';
+import { nameReader } from '../match/names';
 import type { MatchPack } from '../match/pack';
 import { scanTextSteps } from '../match/scan-text';
 import type { Mention, Relevance } from '../match/types';
@@ -264,7 +265,7 @@ export class Overlay {
 
   /** Re-anchors this page's passage notes; the ones that no longer fit are listed as orphans. */
   private anchorNotes(dom: DomText) {
-    const { anchored, orphans } = anchorPageNotes(this.userState?.pageNotes ?? [], dom);
+    const { anchored, orphans } = anchorPageNotes(this.userState?.pageNotes ?? [], dom, nameReader(this.engine.pack));
     this.anchoredNotes = anchored;
     this.ui?.set({ orphans });
   }
