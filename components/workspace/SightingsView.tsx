@@ -1,7 +1,8 @@
 /** Where items were seen, newest first, across sites; filter by item and by site. */
 import { useState } from 'preact/hooks';
 import type { LensDb } from '../../lib/db/schema';
-import { sightedTargets, sightingSites, sightingsTimeline, targetNames } from '../../lib/db/user-data';
+import { sightedTargets, sightingSites, sightingsTimeline } from '../../lib/db/sightings';
+import { targetNames } from '../../lib/db/user-data';
 import { useI18n } from '../i18n';
 import { useLiveQuery } from '../useLiveQuery';
 import { SightingList } from './DetailView';

@@ -5,7 +5,7 @@
  * a neighbouring block that a page may move, insert or delete without touching the passage.
  * Offsets are UTF-16 code units.
  */
-import type { TextQuoteSelector } from '../db/records';
+import type { TextQuoteSelector } from '../types/records';
 import { boundedLevenshtein, MIN_FUZZY_SIMILARITY } from './fuzzy';
 
 /** Stored context length (W3C TextQuoteSelector prefix/suffix, as describeRange makes them). */

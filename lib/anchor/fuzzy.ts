@@ -3,7 +3,7 @@
  * distance over candidate windows found by the quote's own head or tail, or by its context.
  * Which candidate wins (and whether any may) is text-quote.ts's decision.
  */
-import type { TextQuoteSelector } from '../db/records';
+import type { TextQuoteSelector } from '../types/records';
 
 /** Quotes shorter than this are only ever matched exactly: a fuzzy hit on a few characters means nothing. */
 export const MIN_FUZZY_QUOTE = 12;

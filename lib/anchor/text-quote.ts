@@ -22,7 +22,7 @@
  * page, never lost.
  * Offsets are UTF-16 code units (DESIGN contract 4).
  */
-import type { TextPositionSelector, TextQuoteSelector } from '../db/records';
+import type { TextPositionSelector, TextQuoteSelector } from '../types/records';
 import { agreement, CONTEXT_LENGTH, lineWindow, localContext, type ContextAgreement, type LocalContext } from './context';
 import { fuzzyHits } from './fuzzy';
 

@@ -1,5 +1,5 @@
 /** The page's identity for notes and sightings: its address, canonical address and title. */
-import type { PageInfo } from '../db/sightings';
+import type { PageInfo } from '../types/page';
 
 /** The page's canonical URL: `<link rel=canonical>` when it is http(s), else the address without its fragment. */
 export function canonicalUrlOf(doc: Document): string {
