@@ -13,6 +13,10 @@ export default defineContentScript({
   matches: DEFAULT_MATCHES,
   // Frames on these sites (an article in an iframe) get their own overlay; the popup talks to the top frame.
   allFrames: true,
+  // So do frames without an address of their own (<iframe srcdoc>, a blank frame a script writes
+  // into) whose parent is one of these sites.
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   runAt: 'document_idle',
   main(ctx) {
     runInPage({

@@ -7,7 +7,7 @@ import { classifyStorageError } from '../db/open';
 import { getDatasetSummary } from '../db/queries';
 import type { LensDb } from '../db/schema';
 import { seedDataset, type SeedOutcome } from '../db/seed';
-import type { Handlers } from '../messaging/router';
+import type { Handlers, SenderInfo } from '../messaging/router';
 import type { OverlayState } from '../messaging/protocol';
 import { recordSightings } from '../db/sightings';
 import { follow, saveNote, unfollow } from '../db/user-data';
@@ -24,6 +24,16 @@ const hostOf = (url: string): string => {
     return '';
   }
 };
+
+/**
+ * The address a request comes from, for the site's on/off settings: the frame's own, or for a
+ * frame without one (about:srcdoc, about:blank) its origin, which is its parent's, else the tab's.
+ */
+export function senderAddress(sender: SenderInfo): string | undefined {
+  if (sender.url && /^https?:/i.test(sender.url)) return sender.url;
+  if (sender.origin && /^https?:/i.test(sender.origin)) return sender.origin;
+  return sender.tab?.url ?? sender.url;
+}
 
 export interface BackgroundDeps {
   dataset: Dataset;
@@ -111,7 +121,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
       updateBadge(tabId);
       return { ok: true };
     },
-    'overlay/state': (req, sender) => overlayState(req.canonicalUrl, sender.url),
+    'overlay/state': (req, sender) => overlayState(req.canonicalUrl, senderAddress(sender)),
     'follow/set': async (req) => {
       const db = await deps.openDb();
       if (req.follow) await follow(db, req.target);

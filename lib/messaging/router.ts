@@ -9,8 +9,10 @@ export interface SenderInfo {
   id?: string;
   /** 0 for a tab's top frame. */
   frameId?: number;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   url?: string;
+  /** The frame's origin (Chromium; for a frame without an address, its parent's). */
+  origin?: string;
 }
 
 export type Handlers = {

@@ -144,3 +144,45 @@ describe('what is not shown is not read', () => {
     await page.close();
   });
 });
+
+/** Our highlights' texts in a frame of the page (each mention there lies in one text node). */
+const inFrame = (frame: { evaluate<T>(fn: () => T): Promise<T> }) =>
+  frame.evaluate(() => {
+    const out: string[] = [];
+    CSS.highlights.forEach((h) => h.forEach((r) => out.push((r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset))));
+    return out;
+  });
+
+describe('frames without an address of their own', () => {
+  it('reads an article in an <iframe srcdoc> of a listed page, and records it for that page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/srcdoc.html'));
+    const frame = page.frames().find((f) => f.url() === 'about:srcdoc')!;
+    expect(frame).toBeTruthy();
+    await expect.poll(() => inFrame(frame), { timeout: 10_000 }).toContain('推动“微车管所”进五里工业园区');
+    expect(await inFrame(frame)).toContain('晋江市公安局');
+    // its sightings belong to the page that holds the frame, not to "about:srcdoc"
+    await expect.poll(async () => (await sightingsOf('browser/pages/srcdoc.html')).length, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect((await sightingsOf('about:srcdoc')).length).toBe(0);
+    await page.close();
+  });
+
+  it('reads an article a script wrote into a blank frame', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/blank-frame.html'));
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    expect(frame.url()).toBe('about:blank');
+    await expect.poll(() => inFrame(frame), { timeout: 10_000 }).toContain('困难老年人家庭适老化改造项目');
+    expect(await inFrame(frame)).toContain('晋江市民政局');
+    await page.close();
+  });
+
+  it('leaves alone an addressless frame whose parent is not a listed site', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/srcdoc.html', 'plain.example.org'));
+    const frame = page.frames().find((f) => f.url() === 'about:srcdoc')!;
+    await page.waitForTimeout(1500);
+    expect(await inFrame(frame)).toEqual([]);
+    await page.close();
+  });
+});
