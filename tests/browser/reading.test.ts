@@ -186,3 +186,19 @@ describe('frames without an address of their own', () => {
     await page.close();
   });
 });
+
+describe('shadow roots on ordinary elements', () => {
+  it('reads and highlights text in open shadow roots of a plain div and p', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/shadow-plain.html'));
+    const inShadows = () =>
+      page.evaluate(() => {
+        const out: string[] = [];
+        CSS.highlights.forEach((h) => h.forEach((r) => out.push((r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset))));
+        return out;
+      });
+    await expect.poll(inShadows, { timeout: 10_000 }).toContain('困难老年人家庭适老化改造项目');
+    expect(await inShadows()).toEqual(expect.arrayContaining(['晋江市民政局', '晋江市公安局', '推动“微车管所”进五里工业园区']));
+    await page.close();
+  });
+});
