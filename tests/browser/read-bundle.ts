@@ -3,8 +3,20 @@
  * the body's text exactly as the overlay reads it (computed style included), so a browser test
  * can compare it with the CLI's reading of the same file. Bundled on demand with esbuild.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ROOT } from './harness';
+
+/** Every HTML fixture (paths under tests/): the labelled pages, the held-out ones, the reading pages, the demo article. */
+export const FIXTURES = [
+  ...['fixtures/pages', 'fixtures/heldout', 'fixtures/reading'].flatMap((dir) =>
+    readdirSync(join(ROOT, 'tests', dir))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => `${dir}/${f}`),
+  ),
+  'demo/site/index.html',
+];
 
 const ENTRY = `
 import { extractDomText } from './lib/text/extract-dom';

@@ -3,7 +3,7 @@
  * the CLI on every fixture page; ruby annotations and text the page does not render are left
  * out of the gate, the highlights, the popup's list and the sightings.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { extractHtmlText } from '../../lib/text/extract-html';
 import type { TabReport } from '../../lib/messaging/tab-protocol';
 import { launchWithExtension, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
 import { highlightTexts } from './page-probes';
-import { readerSource, readPageWith } from './read-bundle';
+import { FIXTURES, readerSource, readPageWith } from './read-bundle';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -25,16 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Every HTML fixture: the labelled pages, the held-out ones, the reading pages, the demo article. */
-export const FIXTURES = [
-  ...['fixtures/pages', 'fixtures/heldout', 'fixtures/reading'].flatMap((dir) =>
-    readdirSync(join(ROOT, 'tests', dir))
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => `${dir}/${f}`),
-  ),
-  'demo/site/index.html',
-];
 
 /** The browser's id for the tab showing `page` (the active one). */
 async function tabIdOf(page: Page): Promise<number> {
