@@ -46,7 +46,7 @@ export function MentionCard({ model, actions, autoFocus = false }: { model: Card
           <dt>{t('cardStatus')}</dt>
           <dd data-testid="card-status">
             <StatusBadge status={model.item.status} /> <span class="muted">{t('cardAsOf', { date: model.item.statusAsOf })}</span>
-            <span class="muted"> · {t('cardSeq', { n: model.item.seq })}</span>
+            {model.item.seq !== undefined && <span class="muted"> · {t('cardSeq', { n: model.item.seq })}</span>}
           </dd>
         </dl>
       ) : (
@@ -100,7 +100,7 @@ export function MentionCard({ model, actions, autoFocus = false }: { model: Card
       )}
 
       <div class="actions">
-        <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={() => void run(actions.onToggleFollow())}>
+        <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={(e) => e.isTrusted && void run(actions.onToggleFollow())}>
           {actions.followed ? `★ ${t('following')}` : `☆ ${t('follow')}`}
         </button>
         <button type="button" data-testid="card-add-note" onClick={() => setNoteOpen(true)}>

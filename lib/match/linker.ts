@@ -236,7 +236,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     if (near.has(near.units, it.unit)) {
       ctx += W.unit;
       evidence?.push('unit:' + pack.units[it.unit]!.name);
-    } else if (near.unitBefore === it.unit) {
+    } else if (it.unit >= 0 && near.unitBefore === it.unit) {
       ctx += W.unitBefore;
       evidence?.push('unit-before:' + pack.units[it.unit]!.name);
     }

@@ -44,8 +44,8 @@ export interface PackUnit {
 
 export interface PackItem {
   id: string;
-  seq: number;
-  unit: number; // index into units
+  seq: number; // 序号, 0 where the list is not numbered
+  unit: number; // index into units, -1 where no source names the lead unit
   /** Unit index of the town the project lies in, or -1. */
   town: number;
   places: number[]; // indices into places
@@ -139,23 +139,28 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
   const townKeys = [...units.filter((u) => u.isTown).map((u) => normaliseKey(u.name)), '晋江市', '晋江'];
   const items: PackItem[] = dataset.items.map((it, i) => {
     const town = it.town ? (unitByName.get(it.town) ?? -1) : -1;
-    const unit = unitIndex.get(it.unitId) ?? unitByName.get(it.unit) ?? -1;
-    const generic = new Set((it.genericPhrases ?? []).map(normaliseKey));
-    const nameKey = normaliseKey(it.name);
-    add(it.name, Entry.ItemName, i, generic.has(nameKey) ? 1 : 0);
-    for (const v of nameVariants(it.name, townKeys)) {
-      add(v, Entry.ItemVariant, i, v.length < MIN_STANDALONE_VARIANT || generic.has(v) ? 1 : 0);
+    const unit = (it.unitId === undefined ? undefined : unitIndex.get(it.unitId)) ?? (it.unit === undefined ? undefined : unitByName.get(it.unit)) ?? -1;
+    // Dataset v2 holds the yearly 为民办实事 lists too. Their names recur across years (and one
+    // equals a 2023 table row), so linking them needs the passage's year: until the year-aware
+    // linker lands, only the 2023 民生微实事 table's items get patterns (the v1 behaviour).
+    if (it.programme === 'minsheng-weishishi') {
+      const generic = new Set((it.genericPhrases ?? []).map(normaliseKey));
+      const nameKey = normaliseKey(it.name);
+      add(it.name, Entry.ItemName, i, generic.has(nameKey) ? 1 : 0);
+      for (const v of nameVariants(it.name, townKeys)) {
+        add(v, Entry.ItemVariant, i, v.length < MIN_STANDALONE_VARIANT || generic.has(v) ? 1 : 0);
+      }
+      for (const k of it.keyphrases) add(k, Entry.ItemKey, i);
+      for (const g of it.genericPhrases ?? []) add(g, Entry.ItemGeneric, i);
+      for (const c of it.contextWords ?? []) add(c, Entry.ItemContext, i);
     }
-    for (const k of it.keyphrases) add(k, Entry.ItemKey, i);
-    for (const g of it.genericPhrases ?? []) add(g, Entry.ItemGeneric, i);
-    for (const c of it.contextWords ?? []) add(c, Entry.ItemContext, i);
     return {
       id: it.id,
-      seq: it.seq,
+      seq: it.seq ?? 0,
       unit,
       town: town >= 0 ? town : units[unit]?.isTown ? unit : -1,
       places: it.places.map((n) => placeIndex.get(n) ?? -1).filter((x) => x >= 0),
-      year: Number(/\d{4}/.exec(it.programme)?.[0] ?? /\d{4}/.exec(it.statusAsOf)?.[0] ?? 0),
+      year: it.year,
     };
   });
 

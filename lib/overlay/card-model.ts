@@ -37,6 +37,7 @@ export interface DatasetIndex {
 export function indexDataset(d: Dataset): DatasetIndex {
   const itemsByUnit = new Map<string, Item[]>();
   for (const item of d.items) {
+    if (item.unitId === undefined) continue; // no source names its lead unit
     const list = itemsByUnit.get(item.unitId) ?? [];
     list.push(item);
     itemsByUnit.set(item.unitId, list);
@@ -57,10 +58,10 @@ export function cardModelFor(index: DatasetIndex, target: { kind: 'unit' | 'proj
     return {
       kind: 'project',
       item,
-      unit: index.unitsById.get(item.unitId),
+      unit: item.unitId === undefined ? undefined : index.unitsById.get(item.unitId),
       source: index.sourcesById.get(item.source),
       evidence,
-      siblings: (index.itemsByUnit.get(item.unitId) ?? []).filter((i) => i.id !== item.id),
+      siblings: item.unitId === undefined ? [] : (index.itemsByUnit.get(item.unitId) ?? []).filter((i) => i.id !== item.id),
       ...(target.claim && target.claim.status !== item.status ? { disagreement: target.claim } : {}),
     };
   }

@@ -3,6 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { MentionCard } from '../../../components/overlay/MentionCard';
 import { bundledDataset } from '../../../lib/data/dataset';
 import { cardModelFor, indexDataset } from '../../../lib/overlay/card-model';
+import { trusted } from '../../helpers/trusted';
+
+/** A click as the browser makes it for the user. */
+const userClick = (el: Element) => fireEvent(el, trusted(new MouseEvent('click', { bubbles: true, cancelable: true })));
 
 const index = indexDataset(bundledDataset);
 const actions = () => ({ followed: false, noteCount: 0, onToggleFollow: vi.fn(async () => {}), onSaveNote: vi.fn(async () => {}), onClose: vi.fn() });
@@ -30,12 +34,28 @@ describe('the mention card', () => {
     render(<MentionCard model={cardModelFor(index, { kind: 'unit', id: 'fulian' })!} actions={a} />);
     expect(screen.getByRole('dialog').textContent).toContain('群团组织');
     expect(screen.getByRole('dialog').textContent).toContain('为低保特困妇女购买晋江市女性安康保险');
-    fireEvent.click(screen.getByTestId('card-follow'));
+    userClick(screen.getByTestId('card-follow'));
     expect(a.onToggleFollow).toHaveBeenCalledOnce();
     fireEvent.click(screen.getByTestId('card-add-note'));
     fireEvent.input(screen.getByTestId('note-body'), { target: { value: '采访妇联' } });
-    fireEvent.click(screen.getByTestId('note-save'));
+    userClick(screen.getByTestId('note-save'));
     await waitFor(() => expect(a.onSaveNote).toHaveBeenCalledWith('采访妇联'));
+  });
+
+  it('does not follow or save on clicks and keys the page makes up (untrusted)', async () => {
+    const a = actions();
+    render(<MentionCard model={cardModelFor(index, { kind: 'unit', id: 'fulian' })!} actions={a} />);
+    fireEvent.click(screen.getByTestId('card-follow'));
+    fireEvent.click(screen.getByTestId('card-add-note'));
+    fireEvent.input(screen.getByTestId('note-body'), { target: { value: '页面代写' } });
+    fireEvent.click(screen.getByTestId('note-save'));
+    fireEvent.submit(screen.getByTestId('note-body').closest('form')!);
+    fireEvent.keyDown(screen.getByTestId('note-body'), { key: 'Enter', ctrlKey: true });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(a.onToggleFollow).not.toHaveBeenCalled();
+    expect(a.onSaveNote).not.toHaveBeenCalled();
+    userClick(screen.getByTestId('note-save')); // the user's own click still saves
+    await waitFor(() => expect(a.onSaveNote).toHaveBeenCalledWith('页面代写'));
   });
 });
 
