@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractHtmlText } from '../../lib/text/extract-html';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
 import { ROOT, serveStatic, siteUrl, type StaticServer } from './harness';
-import { highlightTexts } from './page-probes';
+import { byClass, highlightTexts } from './page-probes';
 import { FIXTURES, readerSource, readPageWith } from './read-bundle';
 
 let firefox: FirefoxWithExtension;
@@ -39,7 +39,7 @@ describe('the reader in Firefox reads what the CLI reads', () => {
 describe('the Firefox build reads what is shown', () => {
   it('leaves hidden names out of the highlights', async () => {
     await firefox.goto(url('fixtures/reading/hidden.html'));
-    await expect.poll(async () => (await firefox.evaluate(highlightTexts))['msl-project-done'] ?? [], { timeout: 15_000 }).toContain('家风书场');
+    await expect.poll(async () => byClass(await firefox.evaluate(highlightTexts))['msl-project-done'] ?? [], { timeout: 15_000 }).toContain('家风书场');
     const drawn = Object.values(await firefox.evaluate(highlightTexts)).flat();
     expect(drawn).toContain('晋江市公安局');
     for (const name of ['民政局', '司法局', '人社局', '住建局', '卫健局', '农业农村局', '水利局', '林业园林局']) expect(drawn.filter((t) => t.includes(name)), name).toEqual([]);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractHtmlText } from '../../lib/text/extract-html';
 import type { TabReport } from '../../lib/messaging/tab-protocol';
 import { launchWithExtension, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
-import { highlightTexts } from './page-probes';
+import { byClass, highlightTexts } from './page-probes';
 import { FIXTURES, readerSource, readPageWith } from './read-bundle';
 
 let browser: ExtensionBrowser;
@@ -94,8 +94,8 @@ describe('what is not shown is not read', () => {
   it('finds names spelled out with pinyin over each character', async () => {
     const page = await browser.context.newPage();
     await page.goto(url('fixtures/reading/ruby.html'));
-    await expect.poll(async () => (await page.evaluate(highlightBases))['msl-unit'] ?? [], { timeout: 10_000 }).toContain('晋江市公安局');
-    const hl = await page.evaluate(highlightBases);
+    await expect.poll(async () => byClass(await page.evaluate(highlightBases))['msl-unit'] ?? [], { timeout: 10_000 }).toContain('晋江市公安局');
+    const hl = byClass(await page.evaluate(highlightBases));
     expect(hl['msl-project-done']).toEqual(expect.arrayContaining(['微车管所', '家风书场']));
     expect(hl['msl-unit']).toContain('民政局');
     await page.close();
@@ -104,8 +104,8 @@ describe('what is not shown is not read', () => {
   it('leaves hidden names out of the highlights, the popup’s list and the sightings', async () => {
     const page = await browser.context.newPage();
     await page.goto(url('fixtures/reading/hidden.html'));
-    await expect.poll(async () => (await page.evaluate(highlightTexts))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('家风书场');
-    const hl = await page.evaluate(highlightTexts);
+    await expect.poll(async () => byClass(await page.evaluate(highlightTexts))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('家风书场');
+    const hl = byClass(await page.evaluate(highlightTexts));
     const drawn = Object.values(hl).flat();
     expect(hl['msl-unit']).toEqual(expect.arrayContaining(['晋江市公安局', '晋江市妇联', '市妇联']));
     expect(hl['msl-project-done']).toEqual(expect.arrayContaining(['推动“微车管所”进五里工业园区', '家风书场']));
@@ -189,6 +189,50 @@ describe('shadow roots on ordinary elements', () => {
       });
     await expect.poll(inShadows, { timeout: 10_000 }).toContain('困难老年人家庭适老化改造项目');
     expect(await inShadows()).toEqual(expect.arrayContaining(['晋江市民政局', '晋江市公安局', '推动“微车管所”进五里工业园区']));
+    await page.close();
+  });
+});
+
+describe('a page that replaces its body or its root element without changing its address', () => {
+  it('is read again: highlights and the popup’s list follow the new content', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('browser/pages/replace-body.html'));
+    const drawn = async () => Object.values(byClass(await page.evaluate(highlightTexts))).flat();
+    const listed = async () => (await reportOf(page)).targets.map((t) => t.label).join(' ');
+    await expect.poll(drawn, { timeout: 10_000 }).toContain('推动“微车管所”进五里工业园区');
+
+    // a new <body> element in place of the old one (the page's own script does this)
+    await page.evaluate(() => {
+      const body = document.createElement('body');
+      body.append((document.getElementById('next-body') as HTMLTemplateElement).content.cloneNode(true));
+      document.body = body as HTMLBodyElement;
+    });
+    await expect.poll(drawn, { timeout: 10_000 }).toContain('家风书场');
+    await expect.poll(listed, { timeout: 5_000 }).toContain('家风书场');
+    expect(await listed()).not.toContain('微车管所');
+
+    // a new root element in place of <html>
+    await page.evaluate(() => {
+      const html = document.createElement('html');
+      html.append((document.getElementById('next-root') as HTMLTemplateElement).content.cloneNode(true));
+      document.replaceChild(html, document.documentElement);
+    });
+    await expect.poll(drawn, { timeout: 10_000 }).toContain('健康微融站');
+    await expect.poll(listed, { timeout: 5_000 }).toContain('健康微融站');
+    expect(await listed()).not.toContain('家风书场');
+    await page.close();
+  });
+});
+
+describe('content shown later without new text', () => {
+  it('reads a <details> once the reader opens it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('fixtures/reading/hidden.html'));
+    const drawn = async () => Object.values(byClass(await page.evaluate(highlightTexts))).flat();
+    await expect.poll(drawn, { timeout: 10_000 }).toContain('家风书场');
+    expect((await drawn()).some((t) => t.includes('住建局'))).toBe(false);
+    await page.locator('summary').click();
+    await expect.poll(async () => (await drawn()).some((t) => t.includes('住建局')), { timeout: 10_000 }).toBe(true);
     await page.close();
   });
 });
