@@ -2,7 +2,7 @@
  * Where items were seen: one record per item per page (keyed by canonical URL), created on
  * the first visit and updated on later ones, so a researcher sees every page once.
  */
-import { sightingKey, type Sighting, type TargetRef } from './records';
+import { sightingKey, type PageMeta, type Sighting, type TargetRef } from './records';
 import type { LensDb } from './schema';
 
 export interface SightingReport {
@@ -10,13 +10,19 @@ export interface SightingReport {
   quote: string;
   prefix: string;
   suffix: string;
+  /** The sentence around the mention (lib/text/sentence.ts). */
+  sentence?: string;
 }
 
 export interface PageInfo {
   url: string;
   canonicalUrl: string;
   title: string;
+  /** What the page's markup says of itself (outlet, author, date). */
+  meta?: PageMeta;
 }
+
+const hasMeta = (m: PageMeta | undefined): m is PageMeta => !!m && Object.keys(m).length > 0;
 
 /** The site a URL belongs to, for grouping ("seen on N sites"). */
 export function siteOf(url: string): string {
@@ -38,7 +44,15 @@ export async function recordSightings(db: LensDb, page: PageInfo, reports: Sight
       const r = byKey.get(key)!;
       const old = existing[i];
       return old
-        ? { ...old, url: page.url, title: page.title || old.title, lastSeen: now, visits: old.visits + 1 }
+        ? {
+            ...old,
+            url: page.url,
+            title: page.title || old.title,
+            ...(old.sentence || !r.sentence ? {} : { sentence: r.sentence }),
+            ...(hasMeta(page.meta) ? { meta: page.meta } : {}),
+            lastSeen: now,
+            visits: old.visits + 1,
+          }
         : {
             key,
             target: r.target,
@@ -50,6 +64,8 @@ export async function recordSightings(db: LensDb, page: PageInfo, reports: Sight
             quote: r.quote,
             prefix: r.prefix,
             suffix: r.suffix,
+            ...(r.sentence ? { sentence: r.sentence } : {}),
+            ...(hasMeta(page.meta) ? { meta: page.meta } : {}),
             firstSeen: now,
             lastSeen: now,
             visits: 1,

@@ -1,5 +1,5 @@
 /** Complete validation of a JSON backup: every row checked before anything is written. */
-import { followKey, sightingKey, type Follow, type Note, type PassageAnchor, type Sighting, type TargetRef } from '../db/records';
+import { followKey, sightingKey, type Follow, type Note, type PageMeta, type PassageAnchor, type Sighting, type TargetRef } from '../db/records';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
 import { arr, ImportError, int, invalid, obj, oneOf, str, time, uniqueBy } from './check';
 
@@ -10,8 +10,29 @@ export function targetRef(x: unknown, path: string): TargetRef {
   return { kind: oneOf(o.kind, `${path}.kind`, ['item', 'unit'] as const), id: str(o.id, `${path}.id`, { nonEmpty: true, max: 200 }) };
 }
 
+/** A page's description of itself (siteName, author, published as YYYY-MM-DD). */
+export function pageMeta(x: unknown, path: string): PageMeta {
+  const o = obj(x, path, [], ['siteName', 'author', 'published']);
+  const m: PageMeta = {};
+  if (o.siteName !== undefined) m.siteName = str(o.siteName, `${path}.siteName`, { max: 1000 });
+  if (o.author !== undefined) m.author = str(o.author, `${path}.author`, { max: 1000 });
+  if (o.published !== undefined) {
+    m.published = str(o.published, `${path}.published`, { max: 10 });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(m.published)) throw invalid(`${path}.published`, 'expected YYYY-MM-DD');
+  }
+  return m;
+}
+
+/** The optional evidence fields notes' anchors and sightings share: the sentence and the page's meta. */
+function evidence(o: Record<string, unknown>, path: string): { sentence?: string; meta?: PageMeta } {
+  const e: { sentence?: string; meta?: PageMeta } = {};
+  if (o.sentence !== undefined) e.sentence = str(o.sentence, `${path}.sentence`, { max: MAX_TEXT });
+  if (o.meta !== undefined) e.meta = pageMeta(o.meta, `${path}.meta`);
+  return e;
+}
+
 export function passageAnchor(x: unknown, path: string): PassageAnchor {
-  const o = obj(x, path, ['url', 'canonicalUrl', 'title', 'quote', 'position']);
+  const o = obj(x, path, ['url', 'canonicalUrl', 'title', 'quote', 'position'], ['sentence', 'meta']);
   const q = obj(o.quote, `${path}.quote`, ['type', 'exact', 'prefix', 'suffix']);
   const p = obj(o.position, `${path}.position`, ['type', 'start', 'end']);
   if (q.type !== 'TextQuoteSelector') throw invalid(`${path}.quote.type`, 'expected TextQuoteSelector');
@@ -30,6 +51,7 @@ export function passageAnchor(x: unknown, path: string): PassageAnchor {
       suffix: str(q.suffix, `${path}.quote.suffix`, { max: MAX_TEXT }),
     },
     position: { type: 'TextPositionSelector', start, end },
+    ...evidence(o, path),
   };
 }
 
@@ -69,7 +91,7 @@ export function follow(x: unknown, path: string): Follow {
 }
 
 export function sighting(x: unknown, path: string): Sighting {
-  const o = obj(x, path, ['key', 'target', 'targetId', 'url', 'canonicalUrl', 'title', 'site', 'quote', 'prefix', 'suffix', 'firstSeen', 'lastSeen', 'visits']);
+  const o = obj(x, path, ['key', 'target', 'targetId', 'url', 'canonicalUrl', 'title', 'site', 'quote', 'prefix', 'suffix', 'firstSeen', 'lastSeen', 'visits'], ['sentence', 'meta']);
   const s: Sighting = {
     key: str(o.key, `${path}.key`),
     target: targetRef(o.target, `${path}.target`),
@@ -84,6 +106,7 @@ export function sighting(x: unknown, path: string): Sighting {
     firstSeen: time(o.firstSeen, `${path}.firstSeen`),
     lastSeen: time(o.lastSeen, `${path}.lastSeen`),
     visits: int(o.visits, `${path}.visits`, 1),
+    ...evidence(o, path),
   };
   if (s.targetId !== s.target.id) throw invalid(`${path}.targetId`, 'does not match target.id');
   if (s.key !== sightingKey(s.targetId, s.canonicalUrl)) throw invalid(`${path}.key`, `expected ${sightingKey(s.targetId, s.canonicalUrl)}`);

@@ -4,7 +4,7 @@
  * before it is handled, and every answer is an envelope so errors cross the boundary.
  */
 import type { DatasetSummary } from '../db/queries';
-import type { Note, PassageAnchor, TargetRef } from '../db/records';
+import type { Note, PageMeta, PassageAnchor, TargetRef } from '../db/records';
 import type { PageInfo, SightingReport } from '../db/sightings';
 import type { Locale } from '../i18n';
 import type { HighlightColours } from '../settings/settings';
@@ -65,8 +65,17 @@ const isUrl = (v: unknown): boolean => isStr(v, 4096) && /^(https?|file):/i.test
 
 export const isTarget = (v: unknown): v is TargetRef => isObj(v) && (v.kind === 'item' || v.kind === 'unit') && isStr(v.id, 200) && (v.id as string).length > 0;
 
+/** A page's description of itself: optional short strings, the date as `YYYY-MM-DD`. */
+export const isPageMeta = (v: unknown): v is PageMeta =>
+  isObj(v) &&
+  Object.keys(v).every((k) => k === 'siteName' || k === 'author' || k === 'published') &&
+  (v.siteName === undefined || isStr(v.siteName, 200)) &&
+  (v.author === undefined || isStr(v.author, 200)) &&
+  (v.published === undefined || (isStr(v.published, 10) && /^\d{4}-\d{2}-\d{2}$/.test(v.published as string)));
+
 export function isAnchor(v: unknown): v is PassageAnchor {
   if (!isObj(v) || !isUrl(v.url) || !isUrl(v.canonicalUrl) || !isStr(v.title, 2000)) return false;
+  if ((v.sentence !== undefined && !isStr(v.sentence, 1000)) || (v.meta !== undefined && !isPageMeta(v.meta))) return false;
   const q = v.quote;
   const p = v.position;
   return (
@@ -75,8 +84,9 @@ export function isAnchor(v: unknown): v is PassageAnchor {
   );
 }
 
-const isPage = (v: unknown): v is PageInfo => isObj(v) && isUrl(v.url) && isUrl(v.canonicalUrl) && isStr(v.title, 2000);
-const isReport = (v: unknown): v is SightingReport => isObj(v) && isTarget(v.target) && isStr(v.quote, 1000) && isStr(v.prefix, 200) && isStr(v.suffix, 200);
+const isPage = (v: unknown): v is PageInfo => isObj(v) && isUrl(v.url) && isUrl(v.canonicalUrl) && isStr(v.title, 2000) && (v.meta === undefined || isPageMeta(v.meta));
+const isReport = (v: unknown): v is SightingReport =>
+  isObj(v) && isTarget(v.target) && isStr(v.quote, 1000) && isStr(v.prefix, 200) && isStr(v.suffix, 200) && (v.sentence === undefined || isStr(v.sentence, 1000));
 
 /** Payload checks per type: a request that fails its check is rejected, not guessed at. */
 const checks: Record<RequestType, Check> = {

@@ -29,6 +29,7 @@ import { MentionStore, type PlacedMention } from './mention-store';
 import { anchorPageNotes, type AnchoredNote } from './passage-notes';
 import { trackPointer } from './pointer';
 import { pageInfoOf } from './page-info';
+import { evidenceSentence } from '../text/sentence';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { changedRoots } from './subtrees';
 import { Slicer } from './yield';
@@ -333,6 +334,7 @@ export class Overlay {
         quote: m.text.slice(0, 1000),
         prefix: text.slice(Math.max(0, m.start - CONTEXT), m.start),
         suffix: text.slice(m.end, m.end + CONTEXT),
+        ...evidenceSentence(text, m.start, m.end),
       });
     }
     if (reports.length) void this.env.send({ type: 'sightings/record', page: pageInfoOf(this.doc), reports }).catch(() => {});
@@ -487,7 +489,7 @@ export class Overlay {
         quote: selectors.quote.exact,
         onCancel: () => this.closeCard(),
         onSave: async (body) => {
-          const note = await this.env.send({ type: 'note/save', body, anchor: { ...info, ...selectors } });
+          const note = await this.env.send({ type: 'note/save', body, anchor: { ...info, ...selectors, ...evidenceSentence(dom.text, start, end) } });
           this.userState?.pageNotes.push(note);
           const span = spanFor(dom, start, end);
           if (span) this.anchoredNotes.push({ note, span });

@@ -1,5 +1,6 @@
-/** The page's identity for notes and sightings: its address, canonical address and title. */
+/** The page's identity for notes and sightings: its address, canonical address, title and what its markup says of itself. */
 import type { PageInfo } from '../db/sightings';
+import { pageMetaOf } from './page-meta';
 
 /** The page's canonical URL: `<link rel=canonical>` when it is http(s), else the address without its fragment. */
 export function canonicalUrlOf(doc: Document): string {
@@ -9,5 +10,8 @@ export function canonicalUrlOf(doc: Document): string {
 }
 
 export function pageInfoOf(doc: Document): PageInfo {
-  return { url: doc.location.href.split('#')[0]!, canonicalUrl: canonicalUrlOf(doc), title: doc.title.slice(0, 500) };
+  const info: PageInfo = { url: doc.location.href.split('#')[0]!, canonicalUrl: canonicalUrlOf(doc), title: doc.title.slice(0, 500) };
+  const meta = pageMetaOf(doc);
+  if (Object.keys(meta).length) info.meta = meta;
+  return info;
 }

@@ -48,11 +48,19 @@ describe('the message protocol', () => {
     expect(parseRequest({ type: 'note/save', body: '记一笔', anchor })).not.toBeNull();
     expect(parseRequest({ type: 'note/save', body: '   ', anchor })).toBeNull();
     expect(parseRequest({ type: 'note/save', body: '没有对象' })).toBeNull();
+    expect(parseRequest({ type: 'note/save', body: 'x', anchor: { ...anchor, sentence: '一句话。', meta: { siteName: '晋江新闻网', published: '2024-02-06' } } })).not.toBeNull();
+    expect(parseRequest({ type: 'note/save', body: 'x', anchor: { ...anchor, meta: { published: '2月6日' } } })).toBeNull();
+    expect(parseRequest({ type: 'note/save', body: 'x', anchor: { ...anchor, meta: { script: 'x' } } })).toBeNull();
+    expect(parseRequest({ type: 'note/save', body: 'x', anchor: { ...anchor, sentence: '长'.repeat(1001) } })).toBeNull();
     expect(parseRequest({ type: 'note/save', body: 'x', anchor: { ...anchor, url: 'javascript:alert(1)' } })).toBeNull();
     expect(parseRequest({ type: 'note/save', body: 'x', anchor: { ...anchor, position: { type: 'TextPositionSelector', start: 5, end: 5 } } })).toBeNull();
     const page = { url: anchor.url, canonicalUrl: anchor.url, title: 'A' };
     expect(await route({ type: 'sightings/record', page, reports: [{ target, quote: '微车管所', prefix: '', suffix: '' }] }, { id: 'me' })).toEqual({ ok: true, value: { recorded: 1 } });
     expect(parseRequest({ type: 'sightings/record', page, reports: [{ target, quote: 5, prefix: '', suffix: '' }] })).toBeNull();
+    const report = { target, quote: '微车管所', prefix: '', suffix: '', sentence: '推动“微车管所”进园区。' };
+    expect(parseRequest({ type: 'sightings/record', page: { ...page, meta: { author: '林晓' } }, reports: [report] })).not.toBeNull();
+    expect(parseRequest({ type: 'sightings/record', page, reports: [{ ...report, sentence: 7 }] })).toBeNull();
+    expect(parseRequest({ type: 'sightings/record', page: { ...page, meta: { author: 7 } }, reports: [report] })).toBeNull();
   });
 
   it('turns a handler failure into an error envelope', async () => {
