@@ -5,6 +5,7 @@ import type { LensDb } from '../../lib/db/schema';
 import { allTags, notesByItem, notesByPage, targetNames } from '../../lib/db/user-data';
 import { useI18n } from '../i18n';
 import { useLiveQuery } from '../useLiveQuery';
+import { ExportButtons } from './ExportButtons';
 import { isWebUrl } from './format';
 import { NoteCard } from './NoteCard';
 import { useNoteDeletion } from './useNoteDeletion';
@@ -47,6 +48,10 @@ export function NotesView({ db, onOpen }: { db: LensDb; onOpen: (t: TargetRef) =
           </select>
         </label>
       </div>
+      <details class="export-here">
+        <summary>{t('exportHere')}</summary>
+        <ExportButtons db={db} kinds={['markdown', 'notesCsv', 'w3c', 'csl', 'ris', 'coverageCsv']} />
+      </details>
       {bar}
       {state.status === 'ready' && state.value.groups.length === 0 && <p class="muted">{t('notesEmpty')}</p>}
       {state.status === 'ready' &&

@@ -5,6 +5,7 @@ import { parseImport } from '../../../lib/export/import';
 import { codePointsToUtf16, noteToAnnotation, notesToAnnotationCollection, utf16ToCodePoints, type PassageTarget } from '../../../lib/export/w3c';
 import { annotationsToNotes } from '../../../lib/export/w3c-import';
 import { ImportError } from '../../../lib/export/check';
+import { localDay } from '../../../lib/export/sources';
 import { at, sampleNotes, sampleSightings } from '../../helpers/user-rows';
 
 const names = new Map([
@@ -74,6 +75,17 @@ describe('Markdown', () => {
     expect(md.indexOf('news.example.cn/a')).toBeLessThan(md.indexOf('news.example.cn/b'));
     expect(md).toContain('## 未关联页面的笔记');
     expect(md.indexOf('未关联页面的笔记')).toBeGreaterThan(md.indexOf('news.example.cn/b'));
+  });
+
+  it('dates every note, and says when it was edited on another day', () => {
+    const notes = sampleNotes();
+    notes[1]!.updatedAt = notes[1]!.createdAt + 2 * 86_400_000;
+    const dated = notesMarkdown(notes, { locale: 'en', names, now: at(0) });
+    const day = localDay;
+    expect(dated).toContain(`_written ${day(notes[0]!.createdAt)} · About: `);
+    expect(dated).toContain(`_written ${day(notes[1]!.createdAt)} · edited ${day(notes[1]!.updatedAt)} · About: 公安局_`);
+    expect(dated).toContain(`_written ${day(notes[2]!.createdAt)} · Tags: #老年_`);
+    expect(dated.match(/_written /g)).toHaveLength(3);
   });
 
   it('escapes user text so it cannot become markup', () => {
