@@ -203,12 +203,16 @@ export function SightingList({ sightings, names }: { sightings: readonly Sightin
             · {s.site} · {t('lastSeen', { date: formatDate(s.lastSeen, locale) })} · {t('visits', { n: s.visits })}
           </span>
           {names && <div class="small">{names.get(s.targetId) ?? s.targetId}</div>}
-          {s.quote && (
-            <q class="small">
-              {s.prefix.slice(-12)}
-              <mark>{s.quote}</mark>
-              {s.suffix.slice(0, 12)}
-            </q>
+          {s.sentence ? (
+            <q class="small">{s.sentence}</q>
+          ) : (
+            s.quote && (
+              <q class="small">
+                {s.prefix.slice(-12)}
+                <mark>{s.quote}</mark>
+                {s.suffix.slice(0, 12)}
+              </q>
+            )
           )}
         </li>
       ))}

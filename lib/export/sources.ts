@@ -20,7 +20,7 @@ export interface SourceRecord {
   accessed: number;
   /** Latest time (ms). */
   lastAccessed: number;
-  /** Projects first (by table number), then units; each in the order first seen. */
+  /** Projects first, then units; each in the order first seen (ties by id). */
   sightings: Sighting[];
   /** Passage notes written on the page, oldest first. */
   notes: Note[];

@@ -9,7 +9,6 @@ import { createOverlayStore, OverlayRoot, type OverlayStore, type Rect } from '.
 import { OVERLAY_CSS } from '../../components/overlay/overlay-css';
 import { describeRange } from '../anchor/text-quote';
 import type { TargetRef } from '../db/records';
-import type { SightingReport } from '../db/sightings';
 import { statusClaimNear } from '../match/claims';
 import { quickGate } from '../match/gate';
 import type { MatchPack } from '../match/pack';
@@ -30,6 +29,7 @@ import { anchorPageNotes, type AnchoredNote } from './passage-notes';
 import { trackPointer } from './pointer';
 import { pageInfoOf } from './page-info';
 import { evidenceSentence } from '../text/sentence';
+import { sightingReports } from './sighting-reports';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 import { changedRoots } from './subtrees';
 import { Slicer } from './yield';
@@ -50,7 +50,6 @@ export interface OverlayEnv {
 const MUTATION_DEBOUNCE_MS = 250;
 const QUIET_DEBOUNCE_MS = 1000;
 const MAX_WAIT_MS = 2000;
-const CONTEXT = 32;
 /** What the observer watches, in the body and in each shadow root read. */
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
@@ -325,18 +324,8 @@ export class Overlay {
   private recordSightings(placed: readonly PlacedMention[], text: string) {
     const mode = this.userState?.sightings ?? 'off';
     if (mode === 'off') return;
-    const reports: SightingReport[] = [];
-    for (const { mention: m } of placed) {
-      if (this.sighted.has(m.id) || (mode === 'followed' && !this.followed.has(m.id))) continue;
-      this.sighted.add(m.id);
-      reports.push({
-        target: { kind: m.kind === 'project' ? 'item' : 'unit', id: m.id },
-        quote: m.text.slice(0, 1000),
-        prefix: text.slice(Math.max(0, m.start - CONTEXT), m.start),
-        suffix: text.slice(m.end, m.end + CONTEXT),
-        ...evidenceSentence(text, m.start, m.end),
-      });
-    }
+    const reports = sightingReports(placed, text, (id) => !this.sighted.has(id) && (mode === 'all' || this.followed.has(id)));
+    for (const r of reports) this.sighted.add(r.target.id);
     if (reports.length) void this.env.send({ type: 'sightings/record', page: pageInfoOf(this.doc), reports }).catch(() => {});
   }
 
