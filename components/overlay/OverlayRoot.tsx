@@ -8,6 +8,7 @@ import type { Note } from '../../lib/db/records';
 import type { CardModel } from '../../lib/overlay/card-model';
 import { I18nProvider, useI18n } from '../i18n';
 import type { Locale } from '../../lib/i18n';
+import type { HighlightColours } from '../../lib/settings/settings';
 import { MentionCard, NoteEditor, type CardActions } from './MentionCard';
 
 export interface Rect {
@@ -27,6 +28,8 @@ export interface OverlayState {
   view: OverlayView;
   orphans: Note[];
   locale: Locale;
+  /** The reader's highlight colours, for the card's colour key. */
+  colours?: HighlightColours;
 }
 
 export interface OverlayStore {
@@ -102,13 +105,13 @@ function OrphanPanel({ notes }: { notes: Note[] }) {
   );
 }
 
-function Views({ view, orphans }: { view: OverlayView; orphans: Note[] }) {
+function Views({ view, orphans, colours }: { view: OverlayView; orphans: Note[]; colours?: HighlightColours }) {
   const { t } = useI18n();
   return (
     <div class="layer">
       {view.kind === 'card' && (
         <Positioned at={view.at} class="card-slot">
-          <MentionCard model={view.model} actions={view.actions} autoFocus={view.focus} />
+          <MentionCard model={view.model} actions={view.actions} autoFocus={view.focus} colours={colours} />
         </Positioned>
       )}
       {view.kind === 'pill' && (
@@ -133,7 +136,7 @@ export function OverlayRoot({ store }: { store: OverlayStore }) {
   useEffect(() => store.subscribe(() => setState(store.get())), [store]);
   return (
     <I18nProvider locale={state.locale}>
-      <Views view={state.view} orphans={state.orphans} />
+      <Views view={state.view} orphans={state.orphans} colours={state.colours} />
     </I18nProvider>
   );
 }

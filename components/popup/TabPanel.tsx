@@ -12,6 +12,34 @@ import { loadSettings, saveSettings } from '../../lib/settings/store';
 import { useI18n } from '../i18n';
 import { StatusBadge } from '../overlay/StatusBadge';
 import type { ItemStatus } from '../../lib/data/types';
+import type { Signal } from '../../lib/match/types';
+import { DEFAULT_HIGHLIGHT_COLOURS, type HighlightColours } from '../../lib/settings/settings';
+import { Legend } from '../Legend';
+
+/** The gate's signals by kind, the strongest kind first: what a reader can weigh, without the arithmetic. */
+export function signalGroups(signals: readonly Signal[]): { kind: string; against: boolean; count: number; texts: string[] }[] {
+  const groups = new Map<string, { kind: string; against: boolean; count: number; texts: string[]; weight: number }>();
+  for (const s of signals) {
+    const g = groups.get(s.kind) ?? { kind: s.kind, against: s.weight < 0, count: 0, texts: [], weight: 0 };
+    g.count++;
+    g.weight += Math.abs(s.weight);
+    if (g.texts.length < 3 && !g.texts.includes(s.text)) g.texts.push(s.text);
+    groups.set(s.kind, g);
+  }
+  return [...groups.values()].sort((a, b) => Number(a.against) - Number(b.against) || b.weight - a.weight).map(({ weight: _w, ...g }) => g);
+}
+
+/** Distinct projects and units and their mentions: "12 projects (127 mentions)", never "127 of 117". */
+export function mentionCounts(report: TabReport): { items: number; projects: number; completedItems: number; units: number; unitMentions: number } {
+  const projects = report.targets.filter((x) => x.kind === 'project');
+  return {
+    items: projects.length,
+    projects: report.counts.projects,
+    completedItems: projects.filter((x) => x.status === 'completed').length,
+    units: report.targets.length - projects.length,
+    unitMentions: report.counts.units,
+  };
+}
 
 type TabState =
   | { kind: 'loading' }
@@ -36,6 +64,7 @@ export function TabPanel() {
   const [state, setState] = useState<TabState>({ kind: 'loading' });
   const [disabledHere, setDisabledHere] = useState(false);
   const [error, setError] = useState('');
+  const [colours, setColours] = useState<HighlightColours>(DEFAULT_HIGHLIGHT_COLOURS);
 
   const load = async () => {
     // `?tab=ID` targets a given tab (the popup opened as a page, as tests do); else the active tab.
@@ -43,6 +72,7 @@ export function TabPanel() {
     const [tab] = pinned ? [await browser.tabs.get(pinned)] : await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return setState({ kind: 'no-page' });
     const settings = await loadSettings();
+    setColours(settings.highlightColours);
     const disabled = (host: string) => setDisabledHere(settings.disabledSites.includes(normaliseHostPattern(host) ?? host));
     try {
       // The content script knows its page's address even where the popup may not read tab URLs.
@@ -99,17 +129,20 @@ export function TabPanel() {
       <h2 id="tab-title">{t('popupTitle')}</h2>
       <p data-testid="tab-state" class={report?.state === 'active' ? 'ok' : 'muted'}>
         {report ? t(stateKey[report.state]) : t('popupNotRunning')}
-        {report && report.state !== 'skipped' && <span class="muted"> · {t('popupScore', { score: report.score.toFixed(1) })}</span>}
       </p>
 
       {report && report.signals.length > 0 && (
         <details open={report.state !== 'active'}>
           <summary>{t('popupWhy')}</summary>
-          <ul class="signals" data-testid="tab-signals">
-            {report.signals.map((s, i) => (
-              <li key={i} class={s.weight < 0 ? 'against' : 'for'}>
-                {s.weight > 0 ? '+' : ''}
-                {s.weight.toFixed(1)} {t(`signal_${s.kind}` as MessageKey)}：{s.text}
+          <ul class="signals" data-testid="tab-signals" tabIndex={0} aria-label={t('popupWhy')}>
+            {signalGroups(report.signals).map((g) => (
+              <li key={g.kind} class={g.against ? 'against' : 'for'}>
+                <span aria-hidden="true">{g.against ? '−' : '+'}</span> {t(`signal_${g.kind}` as MessageKey)}
+                <span class="muted">
+                  {' '}
+                  ({t('popupSignalCount', { n: g.count })}：{g.texts.join('、')}
+                  {g.count > g.texts.length ? '…' : ''})
+                </span>
               </li>
             ))}
           </ul>
@@ -118,9 +151,10 @@ export function TabPanel() {
 
       {report && report.targets.length > 0 && (
         <>
-          <p data-testid="tab-counts">{t('popupCounts', report.counts)}</p>
+          <p data-testid="tab-counts">{t('popupMentionCounts', mentionCounts(report))}</p>
+          <Legend colours={colours} compact />
           <h3>{t('popupMentioned')}</h3>
-          <ul class="targets" data-testid="tab-targets">
+          <ul class="targets" data-testid="tab-targets" tabIndex={0} aria-label={t('popupMentioned')}>
             {report.targets.map((x) => (
               <li key={x.id}>
                 <button type="button" class="link" title={t('popupReveal')} onClick={() => reveal(x.id)}>

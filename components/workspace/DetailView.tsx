@@ -3,6 +3,8 @@
  * user's notes on it (add, edit, delete) and the pages it was seen on.
  */
 import type { Item, Source, Unit } from '../../lib/data/types';
+import { ChineseText } from '../ChineseText';
+import { unitKindKey } from '../../lib/i18n/unit-kinds';
 import type { Sighting, TargetRef } from '../../lib/db/records';
 import type { LensDb } from '../../lib/db/schema';
 import { notesFor, saveNote, sightingsTimeline } from '../../lib/db/user-data';
@@ -68,7 +70,7 @@ export function DetailView({ db, target, onOpen, onBack }: { db: LensDb; target:
           <dt>{t('cardStatus')}</dt>
           <dd data-testid="detail-status">
             <StatusBadge status={item.status} /> <span class="muted">{t('cardAsOf', { date: item.statusAsOf })}</span>
-            {item.statusNote && <p class="muted small">{item.statusNote}</p>}
+            {item.statusNote && <ChineseText class="muted small" text={item.statusNote} />}
           </dd>
           <dt>{t('itemSeq')}</dt>
           <dd>{item.seq}</dd>
@@ -99,7 +101,9 @@ export function DetailView({ db, target, onOpen, onBack }: { db: LensDb; target:
           {item.note && (
             <>
               <dt>{t('itemCuratorNote')}</dt>
-              <dd class="small">{item.note}</dd>
+              <dd class="small">
+                <ChineseText text={item.note} />
+              </dd>
             </>
           )}
         </dl>
@@ -113,7 +117,7 @@ export function DetailView({ db, target, onOpen, onBack }: { db: LensDb; target:
             </>
           )}
           <dt>{t('cardKind')}</dt>
-          <dd>{unit.kind}</dd>
+          <dd>{unitKindKey(unit.kind) ? t(unitKindKey(unit.kind)!) : unit.kind}</dd>
           {unit.aliases.length > 0 && (
             <>
               <dt>{t('unitAliases')}</dt>

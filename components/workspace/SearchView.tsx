@@ -3,6 +3,7 @@
  * ↓ from the search box moves into the list, ↑/↓ move within it, Enter opens the detail.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { UNIT_KIND_KEYS } from '../../lib/i18n/unit-kinds';
 import type { ItemStatus, UnitKind } from '../../lib/data/types';
 import { ITEM_STATUSES, UNIT_KINDS } from '../../lib/data/validate';
 import type { TargetRef } from '../../lib/db/records';
@@ -76,7 +77,7 @@ export function SearchView({ db, onOpen, query, onQuery }: { db: LensDb; onOpen:
               <option value="">{t('filterAll')}</option>
               {UNIT_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {k}
+                  {t(UNIT_KIND_KEYS[k])}
                 </option>
               ))}
             </select>

@@ -209,7 +209,7 @@ export class Overlay {
         ? createCssHighlightPainter(this.doc, custom, this.env.painterOptions)
         : createWrappingPainter(this.doc, { ...DEFAULT_HIGHLIGHT_STYLES, ...custom });
     this.painter.styleShadowRoots([...this.shadowRoots]);
-    const ui = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale });
+    const ui = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale, colours: userState.highlightColours });
     this.ui = ui;
     // Our UI's host element is only added to the page when there is something to show.
     const unsubscribe = ui.subscribe(() => {

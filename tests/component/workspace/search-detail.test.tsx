@@ -24,7 +24,7 @@ describe('side panel: search and detail', () => {
 
     const detail = await screen.findByTestId('detail');
     expect(within(detail).getByRole('heading', { level: 2 }).textContent).toBe('推动“微车管所”进五里工业园区');
-    await waitFor(() => expect(within(detail).getByTestId('detail-status').textContent).toContain('截至 2024-02-06'));
+    await waitFor(() => expect(within(detail).getByTestId('detail-status').textContent).toContain('状态来源日期 2024-02-06'));
     expect(within(detail).getByTestId('detail-source').textContent).toContain('晋江经济报');
     expect(within(detail).getByRole('link', { name: '打开来源' }).getAttribute('href')).toMatch(/^http/);
 
