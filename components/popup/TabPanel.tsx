@@ -43,7 +43,7 @@ export function mentionCounts(report: TabReport): { items: number; projects: num
 
 type TabState =
   | { kind: 'loading' }
-  | { kind: 'no-page' }
+  | { kind: 'no-page'; tabId?: number }
   | { kind: 'not-running'; tabId: number; host: string }
   | { kind: 'report'; tabId: number; host: string; report: TabReport };
 
@@ -81,7 +81,7 @@ export function TabPanel() {
       disabled(report.host);
       setState({ kind: 'report', tabId: tab.id, host: report.host, report });
     } catch {
-      if (tab.url && !/^(https?|file):/.test(tab.url)) return setState({ kind: 'no-page' });
+      if (tab.url && !/^(https?|file):/.test(tab.url)) return setState({ kind: 'no-page', tabId: tab.id });
       const host = tab.url ? new URL(tab.url).hostname : '';
       disabled(host);
       setState({ kind: 'not-running', tabId: tab.id, host });
@@ -89,8 +89,35 @@ export function TabPanel() {
   };
   useEffect(() => void load(), []);
 
+  /** Opens the side panel (Chromium) or sidebar (Firefox); must run inside the click. */
+  const openSidePanel = (tabId: number | undefined) => {
+    const api = browser as unknown as {
+      sidePanel?: { open(o: { tabId: number }): Promise<void> };
+      sidebarAction?: { open(): Promise<void> };
+    };
+    const opening = api.sidePanel && tabId !== undefined ? api.sidePanel.open({ tabId }) : api.sidebarAction?.open();
+    if (!opening) return void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+    void opening.then(() => window.close(), (e: unknown) => setError(String((e as Error)?.message ?? e)));
+  };
+
   if (state.kind === 'loading') return <p>{t('loading')}</p>;
-  if (state.kind === 'no-page') return <p class="muted">{t('popupNoPage')}</p>;
+  if (state.kind === 'no-page')
+    return (
+      <section class="tab-panel" aria-labelledby="tab-title">
+        <h2 id="tab-title">{t('popupTitle')}</h2>
+        <p data-testid="tab-state">{t('popupNoPage')}</p>
+        <div class="actions">
+          <button type="button" data-testid="tab-open-panel" onClick={() => openSidePanel(state.tabId)}>
+            {t('popupOpenSidePanel')}
+          </button>
+        </div>
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
+      </section>
+    );
 
   const scan = async () => {
     setError('');
@@ -108,15 +135,6 @@ export function TabPanel() {
     await saveSettings({ disabledSites: next });
     if (!disabledHere && state.kind === 'report') await sendToTab(state.tabId, { type: 'tab/disable' }).catch(() => {});
     await load();
-  };
-  /** Opens the side panel (Chromium) or sidebar (Firefox); must run inside the click. */
-  const openSidePanel = () => {
-    const api = browser as unknown as {
-      sidePanel?: { open(o: { tabId: number }): Promise<void> };
-      sidebarAction?: { open(): Promise<void> };
-    };
-    const opening = api.sidePanel ? api.sidePanel.open({ tabId: state.tabId }) : api.sidebarAction?.open();
-    void opening?.then(() => window.close(), (e: unknown) => setError(String((e as Error)?.message ?? e)));
   };
   const reveal = (id: string) =>
     void sendToTab(state.tabId, { type: 'tab/reveal', id }).then(() => {
@@ -174,7 +192,7 @@ export function TabPanel() {
             {t('scanThisPage')}
           </button>
         )}
-        <button type="button" onClick={openSidePanel}>
+        <button type="button" onClick={() => openSidePanel(state.tabId)}>
           {t('popupOpenSidePanel')}
         </button>
         <button type="button" data-testid="tab-toggle-site" onClick={() => void toggleSite()}>

@@ -97,7 +97,7 @@ export const en: Record<MessageKey, string> = {
   popupSkipped: 'Nothing relevant found on this page; not scanned',
   popupDisabled: 'Turned off for this site',
   popupNotRunning: 'Minsheng Lens is not running on this page (the site is not on the automatic list)',
-  popupNoPage: 'This page cannot be scanned (a browser page)',
+  popupNoPage: 'Browsers do not let extensions read this kind of page (the browser’s own pages, the extension store, a new tab), so nothing can be marked here. In the side panel you can still search the projects and see your follows, notes and sightings.',
   popupWhy: 'Why',
   popupMentioned: 'Projects and units on this page',
   popupDontRun: 'Don’t run on this site',

@@ -95,7 +95,7 @@ export const zh_CN = {
   popupSkipped: '本页未发现相关线索，未扫描',
   popupDisabled: '已设置不在此网站运行',
   popupNotRunning: '民生透镜未在本页运行（不在自动运行的网站列表中）',
-  popupNoPage: '此页面无法扫描（浏览器内部页面）',
+  popupNoPage: '浏览器不让扩展读取这类页面（浏览器自己的页面、扩展商店、新标签页等），所以这里无法标注。侧边栏里仍可搜索项目、查看关注、笔记和出现记录。',
   popupWhy: '判断依据',
   popupMentioned: '本页提到的项目与单位',
   popupDontRun: '不在此网站运行',
