@@ -156,11 +156,7 @@ export function TabPanel() {
             {signalGroups(report.signals).map((g) => (
               <li key={g.kind} class={g.against ? 'against' : 'for'}>
                 <span aria-hidden="true">{g.against ? '−' : '+'}</span> {t(`signal_${g.kind}` as MessageKey)}
-                <span class="muted">
-                  {' '}
-                  ({t('popupSignalCount', { n: g.count })}：{g.texts.join('、')}
-                  {g.count > g.texts.length ? '…' : ''})
-                </span>
+                <span class="muted"> {t('popupSignalDetail', { n: g.count, texts: g.texts.join(t('listSeparator')) + (g.count > g.texts.length ? '…' : '') })}</span>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@
  * ↓ from the search box moves into the list, ↑/↓ move within it, Enter opens the detail.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { UNIT_KIND_KEYS } from '../../lib/i18n/unit-kinds';
+import { UNIT_KIND_KEYS, unitKindKey } from '../../lib/i18n/unit-kinds';
 import type { ItemStatus, UnitKind } from '../../lib/data/types';
 import { ITEM_STATUSES, UNIT_KINDS } from '../../lib/data/validate';
 import type { TargetRef } from '../../lib/db/records';
@@ -139,7 +139,7 @@ export function SearchView({ db, onOpen, query, onQuery }: { db: LensDb; onOpen:
               <span class="result-kind">{doc.kind === 'item' ? t('cardSeq', { n: doc.seq }) : t('kindUnitOne')}</span>
               <span class="result-name">{doc.name}</span>
               <span class="result-meta">
-                {doc.kind === 'item' ? doc.unitNames[0] : doc.unitKind}
+                {doc.kind === 'item' ? doc.unitNames[0] : unitKindKey(doc.unitKind) ? t(unitKindKey(doc.unitKind)!) : doc.unitKind}
                 {doc.status && (
                   <>
                     {' '}

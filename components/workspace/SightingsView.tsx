@@ -104,7 +104,7 @@ function SourcePage({ page: p, names }: { page: SourceRecord; names: ReadonlyMap
       )}
       {units.length > 0 && (
         <details class="units-seen">
-          <summary class="small">{t('unitsOnPage', { n: units.length, names: units.slice(0, 4).map((s) => names.get(s.targetId) ?? s.targetId).join('、') + (units.length > 4 ? '…' : '') })}</summary>
+          <summary class="small">{t('unitsOnPage', { n: units.length, names: units.slice(0, 4).map((s) => names.get(s.targetId) ?? s.targetId).join(t('listSeparator')) + (units.length > 4 ? '…' : '') })}</summary>
           <ul class="plain sightings">
             {units.map((s) => (
               <SightingLine key={s.key} s={s} name={names.get(s.targetId) ?? s.targetId} />
