@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { commandRequest } from '../lib/background/commands';
 import { injectInto, syncContentScripts } from '../lib/background/content-scripts';
 import { createBackgroundService } from '../lib/background/service';
 import { bundledDataset } from '../lib/data/dataset';
@@ -55,6 +56,13 @@ export default defineBackground(() => {
     await browser.contextMenus.removeAll();
     browser.contextMenus.create({ id: 'msl-scan', title: t('contextScanPage'), contexts: ['page'] });
     browser.contextMenus.create({ id: 'msl-note', title: t('contextAddNote'), contexts: ['selection'] });
+  });
+  // Shortcuts are manifest commands (remappable by the reader): forwarded to the tab they were pressed in.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    const req = commandRequest(command);
+    if (!req) return;
+    const target = tab?.id !== undefined ? Promise.resolve(tab.id) : browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => t?.id);
+    void target.then((id) => (id === undefined ? undefined : toTab(id, req))).catch((err: unknown) => log('could not reach the page', err));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;

@@ -59,6 +59,8 @@ export default defineContentScript({
           case 'tab/disable':
             overlay.dispose();
             return { ok: true };
+          case 'tab/step':
+            return { moved: overlay.step(req.direction) };
         }
       };
       return answer();

@@ -9,7 +9,9 @@ export type TabRequest =
   | { type: 'tab/reveal'; id: string }
   | { type: 'tab/note-selection' }
   | { type: 'tab/rescan' }
-  | { type: 'tab/disable' };
+  | { type: 'tab/disable' }
+  /** A shortcut (manifest command): go to the next (1) or previous (-1) mention and open its card. */
+  | { type: 'tab/step'; direction: 1 | -1 };
 
 export interface ReportedTarget {
   kind: 'unit' | 'project';
@@ -39,14 +41,16 @@ export interface TabResponseMap {
   'tab/note-selection': { opened: boolean };
   'tab/rescan': TabReport;
   'tab/disable': { ok: true };
+  'tab/step': { moved: boolean };
 }
 
-const types = new Set<TabRequest['type']>(['tab/report', 'tab/reveal', 'tab/note-selection', 'tab/rescan', 'tab/disable']);
+const types = new Set<TabRequest['type']>(['tab/report', 'tab/reveal', 'tab/note-selection', 'tab/rescan', 'tab/disable', 'tab/step']);
 
 export function parseTabRequest(raw: unknown): TabRequest | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const m = raw as Record<string, unknown>;
   if (typeof m.type !== 'string' || !types.has(m.type as TabRequest['type'])) return null;
   if (m.type === 'tab/reveal' && (typeof m.id !== 'string' || m.id.length > 200)) return null;
+  if (m.type === 'tab/step' && m.direction !== 1 && m.direction !== -1) return null;
   return m as unknown as TabRequest;
 }

@@ -343,7 +343,6 @@ export class Overlay {
         return true;
       },
       hoverCardOpen: () => !this.cardPinned && this.ui?.get().view.kind === 'card',
-      step: (direction) => void this.step(direction),
       selectionChanged: () => this.onSelection(),
     });
   }

@@ -1,7 +1,8 @@
 /**
  * Pointer and keyboard on the page, turned into what the overlay does: a short hover opens a
- * card, leaving closes an unpinned one after a grace period, a click pins it, Esc closes,
- * Alt+Shift+J / K step through the mentions. Listeners end with `signal`.
+ * card, leaving closes an unpinned one after a grace period, a click pins it, Esc closes.
+ * Stepping through mentions (Alt+Shift+J / K) is a manifest command, sent by the background as
+ * 'tab/step', so the reader can remap it. Listeners end with `signal`.
  */
 import type { PlacedMention } from './mention-store';
 
@@ -18,7 +19,6 @@ export interface PointerTarget {
   close(): boolean;
   /** True while a card opened by hovering (not pinned) is showing. */
   hoverCardOpen(): boolean;
-  step(direction: 1 | -1): void;
   selectionChanged(): void;
 }
 
@@ -66,11 +66,8 @@ export function trackPointer(doc: Document, signal: AbortSignal, t: PointerTarge
   doc.addEventListener(
     'keydown',
     (e) => {
-      if (e.key === 'Escape' && t.close()) return;
-      if (e.altKey && e.shiftKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
-        e.preventDefault();
-        t.step(e.code === 'KeyJ' ? 1 : -1);
-      }
+      // Alt+Shift+J / K are manifest commands now (the reader can remap them): the background sends 'tab/step'.
+      if (e.key === 'Escape') t.close();
     },
     { signal },
   );

@@ -309,8 +309,14 @@ describe('the overlay elsewhere', () => {
     const page = await browser.context.newPage();
     await page.goto(url('browser/pages/hostile.html'));
     await expect.poll(async () => (await highlights(page))['msl-project-done']?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
-    await page.bringToFront();
-    await page.keyboard.press('Alt+Shift+KeyJ');
+    // Alt+Shift+J is a manifest command: the browser hands it to the background, which sends this
+    // message to the tab (CDP key presses do not reach browser shortcuts, so the message is sent here).
+    const id = await tabIdOf(page);
+    const moved = await browser.worker.evaluate(async (tabId) => {
+      const c = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object, o: object): Promise<unknown> } } }).chrome;
+      return c.tabs.sendMessage(tabId, { type: 'tab/step', direction: 1 }, { frameId: 0 });
+    }, id);
+    expect(moved).toEqual({ moved: true });
     const card = page.locator('msl-lens-root [role="dialog"]');
     await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
     const box = (await card.boundingBox())!;

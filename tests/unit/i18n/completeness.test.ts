@@ -46,4 +46,11 @@ describe('UI strings', () => {
       expect(en(key, holes), key).not.toMatch(/\{\w+:/);
     }
   });
+
+  it('keeps the store description within Chrome\'s 132 characters in every language', () => {
+    for (const locale of ['en', 'zh_CN']) {
+      const messages = JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      expect(messages.extDescription!.message.length, locale).toBeLessThanOrEqual(132);
+    }
+  });
 });
