@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { prebuiltEnginePlugin } from './lib/match/prebuilt';
+import { prebuiltEnginePlugin } from './scripts/prebuilt-engine';
 
 // Manifest and build settings. Permissions are the minimum the features need:
 // storage for settings, unlimitedStorage so IndexedDB is not evicted, activeTab +

@@ -1,5 +1,5 @@
 /** The dataset at a glance: name, source, counts — proof to the user that the data is there. */
-import type { DatasetSummary } from '../lib/db/queries';
+import type { DatasetSummary } from '../lib/types/dataset-summary';
 import { useI18n } from './i18n';
 
 export function DatasetSummaryView({ summary }: { summary: DatasetSummary }) {

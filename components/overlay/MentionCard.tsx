@@ -5,21 +5,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Item } from '../../lib/data/types';
 import type { CardModel } from '../../lib/overlay/card-model';
+import type { CardActions } from '../../lib/overlay/view-model';
 import { useI18n } from '../i18n';
-import { STATUS_KEYS, StatusBadge } from './StatusBadge';
+import { STATUS_KEYS, StatusBadge } from '../StatusBadge';
+import { InPageNoteEditor } from './InPageNoteEditor';
 import { evidenceWords } from '../../lib/overlay/evidence-words';
 import type { HighlightColours } from '../../lib/settings/settings';
 import { Legend } from '../Legend';
 import { ChineseText } from '../ChineseText';
 import { unitKindKey } from '../../lib/i18n/unit-kinds';
-
-export interface CardActions {
-  followed: boolean;
-  noteCount: number;
-  onToggleFollow(): Promise<void>;
-  onSaveNote(body: string): Promise<void>;
-  onClose(): void;
-}
 
 /**
  * `autoFocus`: move keyboard focus into the card (opened by click or keyboard); a card opened
@@ -127,7 +121,7 @@ export function MentionCard({ model, actions, autoFocus = false, colours }: { mo
         {savedFlash && <span role="status" class="small">{t('noteSaved')}</span>}
       </div>
       {noteOpen && (
-        <NoteEditor
+        <InPageNoteEditor
           onCancel={() => setNoteOpen(false)}
           onSave={(body) =>
             run(
@@ -158,49 +152,5 @@ function ItemStatusList({ items }: { items: readonly Item[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-/** A small note form; Ctrl/⌘+Enter saves, Esc cancels. */
-export function NoteEditor(props: { quote?: string; onSave(body: string): void; onCancel(): void }) {
-  const { t } = useI18n();
-  const [body, setBody] = useState('');
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  const save = () => body.trim() && props.onSave(body.trim());
-  return (
-    <form
-      class="note-editor"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
-    >
-      {props.quote && <blockquote class="small">{props.quote}</blockquote>}
-      <textarea
-        ref={ref}
-        aria-label={t('notePlaceholder')}
-        placeholder={t('notePlaceholder')}
-        value={body}
-        rows={3}
-        data-testid="note-body"
-        onInput={(e) => setBody((e.currentTarget as HTMLTextAreaElement).value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            props.onCancel();
-          }
-        }}
-      />
-      <div class="actions">
-        <button type="submit" data-testid="note-save" disabled={!body.trim()}>
-          {t('noteSave')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('noteCancel')}
-        </button>
-      </div>
-    </form>
   );
 }

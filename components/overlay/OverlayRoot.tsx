@@ -1,58 +1,15 @@
 /**
  * Everything we draw on a page, in one Preact tree inside the shadow root: the mention card,
  * the "add note" pill for a selection, the passage note editor and the orphan-notes panel.
- * The content script drives it through `OverlayStore`.
+ * It renders the overlay's view model (`lib/overlay/view-model.ts`); the overlay's parts set it.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Note } from '../../lib/db/records';
-import type { CardModel } from '../../lib/overlay/card-model';
+import type { Note } from '../../lib/types/records';
 import { I18nProvider, useI18n } from '../i18n';
-import type { Locale } from '../../lib/i18n';
 import type { HighlightColours } from '../../lib/settings/settings';
-import { MentionCard, NoteEditor, type CardActions } from './MentionCard';
-
-export interface Rect {
-  left: number;
-  top: number;
-  bottom: number;
-  right: number;
-}
-
-export type OverlayView =
-  | { kind: 'none' }
-  | { kind: 'card'; model: CardModel; at: Rect; actions: CardActions; focus: boolean }
-  | { kind: 'pill'; at: Rect; onClick(): void }
-  | { kind: 'passage-note'; at: Rect; quote: string; onSave(body: string): Promise<void>; onCancel(): void };
-
-export interface OverlayState {
-  view: OverlayView;
-  orphans: Note[];
-  locale: Locale;
-  /** The reader's highlight colours, for the card's colour key. */
-  colours?: HighlightColours;
-}
-
-export interface OverlayStore {
-  get(): OverlayState;
-  set(patch: Partial<OverlayState>): void;
-  subscribe(fn: () => void): () => void;
-}
-
-export function createOverlayStore(initial: OverlayState): OverlayStore {
-  let state = initial;
-  const subs = new Set<() => void>();
-  return {
-    get: () => state,
-    set(patch) {
-      state = { ...state, ...patch };
-      for (const fn of subs) fn();
-    },
-    subscribe(fn) {
-      subs.add(fn);
-      return () => subs.delete(fn);
-    },
-  };
-}
+import { InPageNoteEditor } from './InPageNoteEditor';
+import { MentionCard } from './MentionCard';
+import type { OverlayStore, OverlayView, Rect } from '../../lib/overlay/view-model';
 
 /** Places a box below (or above) the anchor rect, inside the viewport. */
 function usePlacement(at: Rect) {
@@ -123,7 +80,7 @@ function Views({ view, orphans, colours }: { view: OverlayView; orphans: Note[];
       )}
       {view.kind === 'passage-note' && (
         <Positioned at={view.at} class="card">
-          <NoteEditor quote={view.quote} onSave={(body) => void view.onSave(body)} onCancel={view.onCancel} />
+          <InPageNoteEditor quote={view.quote} onSave={(body) => void view.onSave(body)} onCancel={view.onCancel} />
         </Positioned>
       )}
       <OrphanPanel notes={orphans} />

@@ -6,11 +6,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { MessageKey } from '../../lib/i18n';
 import { request } from '../../lib/messaging/client';
-import type { TabReport, TabRequest } from '../../lib/messaging/tab-protocol';
+import type { TabReport } from '../../lib/messaging/tab-protocol';
+import { sendToTab } from '../../lib/messaging/tab-client';
 import { normaliseHostPattern } from '../../lib/settings/sites';
 import { loadSettings, saveSettings } from '../../lib/settings/store';
 import { useI18n } from '../i18n';
-import { StatusBadge } from '../overlay/StatusBadge';
+import { StatusBadge } from '../StatusBadge';
 import type { ItemStatus } from '../../lib/data/types';
 import type { Signal } from '../../lib/match/types';
 import { DEFAULT_HIGHLIGHT_COLOURS, type HighlightColours } from '../../lib/settings/settings';
@@ -54,11 +55,6 @@ const stateKey: Record<TabReport['state'], MessageKey> = {
   disabled: 'popupDisabled',
 };
 
-/** To the tab's top frame (frames run their own overlay and would answer too). */
-async function sendToTab<T>(tabId: number, req: TabRequest): Promise<T> {
-  return (await browser.tabs.sendMessage(tabId, req, { frameId: 0 })) as T;
-}
-
 export function TabPanel() {
   const { t } = useI18n();
   const [state, setState] = useState<TabState>({ kind: 'loading' });
@@ -76,8 +72,7 @@ export function TabPanel() {
     const disabled = (host: string) => setDisabledHere(settings.disabledSites.includes(normaliseHostPattern(host) ?? host));
     try {
       // The content script knows its page's address even where the popup may not read tab URLs.
-      const report = await sendToTab<TabReport>(tab.id, { type: 'tab/report' });
-      if (!report) throw new Error('no content script');
+      const report = await sendToTab(tab.id, { type: 'tab/report' });
       disabled(report.host);
       setState({ kind: 'report', tabId: tab.id, host: report.host, report });
     } catch {

@@ -5,11 +5,12 @@
 import type { Item, Source, Unit } from '../../lib/data/types';
 import { ChineseText } from '../ChineseText';
 import { unitKindKey } from '../../lib/i18n/unit-kinds';
-import type { Sighting, TargetRef } from '../../lib/db/records';
+import type { Sighting, TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
-import { notesFor, saveNote, sightingsTimeline } from '../../lib/db/user-data';
+import { sightingsTimeline } from '../../lib/db/sightings';
+import { notesFor, saveNote } from '../../lib/db/user-data';
 import { useI18n } from '../i18n';
-import { StatusBadge } from '../overlay/StatusBadge';
+import { StatusBadge } from '../StatusBadge';
 import { useLiveQuery } from '../useLiveQuery';
 import { FollowButton } from './FollowButton';
 import { formatDate, isWebUrl } from './format';

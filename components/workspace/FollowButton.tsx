@@ -1,6 +1,7 @@
 /** Follow / unfollow a project or unit; a toggle button so screen readers announce its state. */
 import { follow, unfollow } from '../../lib/db/user-data';
-import { followKey, type TargetRef } from '../../lib/db/records';
+import { followKey } from '../../lib/db/keys';
+import type { TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { useI18n } from '../i18n';
 import { useLiveQuery } from '../useLiveQuery';

@@ -1,10 +1,10 @@
 /** Followed items and units with where they were seen lately, status changes and orphans flagged. */
-import type { TargetRef } from '../../lib/db/records';
+import type { TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { acknowledgeChange, followsOverview, unfollow } from '../../lib/db/user-data';
 import type { ItemStatus } from '../../lib/data/types';
 import { useI18n } from '../i18n';
-import { StatusBadge, STATUS_KEYS } from '../overlay/StatusBadge';
+import { StatusBadge, STATUS_KEYS } from '../StatusBadge';
 import { useLiveQuery } from '../useLiveQuery';
 import { SightingList } from './DetailView';
 

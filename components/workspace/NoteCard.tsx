@@ -1,6 +1,6 @@
 /** One note: its passage (linked to the page), text, tags and what it is about; edit and delete. */
 import { useState } from 'preact/hooks';
-import type { Note, TargetRef } from '../../lib/db/records';
+import type { Note, TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { updateNote } from '../../lib/db/user-data';
 import { useI18n } from '../i18n';

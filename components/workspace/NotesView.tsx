@@ -1,6 +1,6 @@
 /** Every note, grouped by page or by item, filterable by tag; edit in place, delete with undo. */
 import { useState } from 'preact/hooks';
-import type { TargetRef } from '../../lib/db/records';
+import type { TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { allTags, notesByItem, notesByPage, targetNames } from '../../lib/db/user-data';
 import { useI18n } from '../i18n';

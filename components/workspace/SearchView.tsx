@@ -6,11 +6,11 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { UNIT_KIND_KEYS, unitKindKey } from '../../lib/i18n/unit-kinds';
 import type { ItemStatus, UnitKind } from '../../lib/data/types';
 import { ITEM_STATUSES, UNIT_KINDS } from '../../lib/data/validate';
-import type { TargetRef } from '../../lib/db/records';
+import type { TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import type { SearchFilters } from '../../lib/search/search-index';
 import { useI18n } from '../i18n';
-import { StatusBadge, STATUS_KEYS } from '../overlay/StatusBadge';
+import { StatusBadge, STATUS_KEYS } from '../StatusBadge';
 import { useSearchIndex } from './useSearchIndex';
 
 const RESULT_LIMIT = 50;

@@ -7,7 +7,8 @@
 import { useState } from 'preact/hooks';
 import type { Sighting } from '../../lib/db/records';
 import type { LensDb } from '../../lib/db/schema';
-import { sightedTargets, sightingSites, sightingsTimeline, targetNames } from '../../lib/db/user-data';
+import { sightedTargets, sightingSites, sightingsTimeline } from '../../lib/db/sightings';
+import { targetNames } from '../../lib/db/user-data';
 import { sentenceOfSighting } from '../../lib/export/coverage';
 import { sourceRecords, type SourceRecord } from '../../lib/export/sources';
 import { useI18n } from '../i18n';

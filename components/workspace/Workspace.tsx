@@ -4,7 +4,7 @@
  * The dataset summary stays on the page, folded, above everything.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TargetRef } from '../../lib/db/records';
+import type { TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import type { MessageKey } from '../../lib/i18n';
 import { DatasetFold } from '../DatasetFold';

@@ -1,6 +1,6 @@
 /** Delete a note at once and offer "Undo" that puts back exactly the same row. */
 import { useState } from 'preact/hooks';
-import type { Note } from '../../lib/db/records';
+import type { Note } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { deleteNote, restoreNote } from '../../lib/db/user-data';
 import { useI18n } from '../i18n';

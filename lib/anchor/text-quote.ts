@@ -4,7 +4,7 @@
  * fuzzy quote), each accepted only when the text found still matches: correctness is
  * checked, not assumed. Offsets are UTF-16 code units (DESIGN contract 4).
  */
-import type { TextPositionSelector, TextQuoteSelector } from '../db/records';
+import type { TextPositionSelector, TextQuoteSelector } from '../types/records';
 
 export const CONTEXT_LENGTH = 32;
 /** Quotes shorter than this are only ever matched exactly: a fuzzy hit on a few characters means nothing. */

@@ -3,7 +3,9 @@
  * scan (activeTab), and on every site while the optional all-sites permission is granted.
  */
 import { browser } from 'wxt/browser';
-import { matchPatternsFor } from '../overlay/sites';
+import { sendToTab } from '../messaging/tab-client';
+import type { TabRequest, TabRequestType, TabResponseMap } from '../messaging/tab-protocol';
+import { matchPatternsFor } from '../settings/match-patterns';
 import { DEFAULT_AUTO_SITES, type Settings } from '../settings/settings';
 import { hostMatches } from '../settings/sites';
 
@@ -15,6 +17,16 @@ const ALL_SITES_ID = 'msl-all-sites';
 export async function injectInto(tabId: number): Promise<void> {
   await browser.scripting.insertCSS({ target: { tabId }, files: [CONTENT_STYLE_FILE] });
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+}
+
+/** Sends to a tab's content script, injecting it first where it is not running yet. */
+export async function sendToTabInjecting<K extends TabRequestType>(tabId: number, req: TabRequest<K>): Promise<TabResponseMap[K]> {
+  try {
+    return await sendToTab(tabId, req);
+  } catch {
+    await injectInto(tabId);
+    return sendToTab(tabId, req);
+  }
 }
 
 const USER_SITES_ID = 'msl-user-sites';

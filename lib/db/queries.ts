@@ -1,16 +1,8 @@
 /** Read helpers shared by the background and the extension pages. */
-import type { DatasetMeta } from '../data/types';
-import type { Follow, Note } from './records';
+import type { DatasetSummary } from '../types/dataset-summary';
+import type { Follow, Note } from '../types/records';
 import type { LensDb } from './schema';
 
-export interface DatasetSummary {
-  meta: DatasetMeta;
-  installedAt: number;
-  items: number;
-  units: number;
-  completed: number;
-  source?: { title: string; publisher: string; date: string; url: string };
-}
 
 /** What the database actually holds (counted, not copied from meta), or null before seeding. */
 export async function getDatasetSummary(db: LensDb): Promise<DatasetSummary | null> {

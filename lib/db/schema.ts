@@ -4,7 +4,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { DatasetMeta, Figure, Item, Place, Source, Unit } from '../data/types';
-import type { Follow, Note, Sighting } from './records';
+import type { Follow, Note, Sighting } from '../types/records';
 
 export const DB_NAME = 'minsheng-lens';
 

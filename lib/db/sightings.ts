@@ -1,26 +1,12 @@
 /**
- * Where items were seen: one record per item per page (keyed by canonical URL), created on
- * the first visit and updated on later ones, so a researcher sees every page once.
+ * Sightings, all of their storage: where items were seen, one record per item per page (keyed
+ * by canonical URL), created on the first visit and updated on later ones, so a researcher sees
+ * every page once; and the timeline queries the side panel reads them with.
  */
-import { sightingKey, type PageMeta, type Sighting, type TargetRef } from './records';
+import type { PageInfo, SightingReport } from '../types/page';
+import type { PageMeta, Sighting } from '../types/records';
+import { sightingKey } from './keys';
 import type { LensDb } from './schema';
-
-export interface SightingReport {
-  target: TargetRef;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  /** The sentence around the mention (lib/text/sentence.ts). */
-  sentence?: string;
-}
-
-export interface PageInfo {
-  url: string;
-  canonicalUrl: string;
-  title: string;
-  /** What the page's markup says of itself (outlet, author, date). */
-  meta?: PageMeta;
-}
 
 const hasMeta = (m: PageMeta | undefined): m is PageMeta => !!m && Object.keys(m).length > 0;
 
@@ -74,4 +60,25 @@ export async function recordSightings(db: LensDb, page: PageInfo, reports: Sight
     await db.sightings.bulkPut(rows);
     return rows.length;
   });
+}
+
+export interface SightingFilter {
+  targetId?: string;
+  site?: string;
+}
+
+/** Sightings across sites, most recently seen first. */
+export async function sightingsTimeline(db: LensDb, filter: SightingFilter = {}): Promise<Sighting[]> {
+  const base = filter.targetId ? db.sightings.where('targetId').equals(filter.targetId) : filter.site ? db.sightings.where('site').equals(filter.site) : db.sightings.toCollection();
+  const rows = await base.toArray();
+  return rows.filter((s) => (!filter.site || s.site === filter.site) && (!filter.targetId || s.targetId === filter.targetId)).sort((a, b) => b.lastSeen - a.lastSeen);
+}
+
+export async function sightingSites(db: LensDb): Promise<string[]> {
+  return ((await db.sightings.orderBy('site').uniqueKeys()) as string[]).sort();
+}
+
+/** The targets that have sightings, for the timeline's item filter. */
+export async function sightedTargets(db: LensDb): Promise<string[]> {
+  return (await db.sightings.orderBy('targetId').uniqueKeys()) as string[];
 }

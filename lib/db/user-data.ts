@@ -5,7 +5,8 @@
  * by the importer.
  */
 import type { Item, Unit } from '../data/types';
-import { followKey, type Follow, type Note, type PassageAnchor, type Sighting, type TargetRef } from './records';
+import { followKey } from './keys';
+import type { Follow, Note, PassageAnchor, Sighting, TargetRef } from '../types/records';
 import type { LensDb } from './schema';
 
 // ── follows ────────────────────────────────────────────────────────────────
@@ -227,29 +228,6 @@ export async function targetNames(db: LensDb, targets: readonly TargetRef[]): Pr
   for (const i of items) if (i) out.set(i.id, `${i.seq}. ${i.name}`);
   for (const u of units) if (u) out.set(u.id, u.name);
   return out;
-}
-
-// ── sightings ──────────────────────────────────────────────────────────────
-
-export interface SightingFilter {
-  targetId?: string;
-  site?: string;
-}
-
-/** Sightings across sites, most recently seen first. */
-export async function sightingsTimeline(db: LensDb, filter: SightingFilter = {}): Promise<Sighting[]> {
-  const base = filter.targetId ? db.sightings.where('targetId').equals(filter.targetId) : filter.site ? db.sightings.where('site').equals(filter.site) : db.sightings.toCollection();
-  const rows = await base.toArray();
-  return rows.filter((s) => (!filter.site || s.site === filter.site) && (!filter.targetId || s.targetId === filter.targetId)).sort((a, b) => b.lastSeen - a.lastSeen);
-}
-
-export async function sightingSites(db: LensDb): Promise<string[]> {
-  return ((await db.sightings.orderBy('site').uniqueKeys()) as string[]).sort();
-}
-
-/** The targets that have sightings, for the timeline's item filter. */
-export async function sightedTargets(db: LensDb): Promise<string[]> {
-  return (await db.sightings.orderBy('targetId').uniqueKeys()) as string[];
 }
 
 // ── the following view ─────────────────────────────────────────────────────

@@ -3,7 +3,7 @@
  * were made against. Lossless by construction (rows are copied, not re-shaped), so export →
  * wipe → import gives back identical tables.
  */
-import type { Follow, Note, Sighting } from '../db/records';
+import type { Follow, Note, Sighting } from '../types/records';
 import type { LensDb } from '../db/schema';
 
 export const BACKUP_FORMAT = 'minsheng-lens/backup';

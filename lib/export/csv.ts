@@ -3,7 +3,7 @@
  * BOM-less UTF-8 as the local code page and garbles Chinese), RFC 4180 quoting and CRLF, and
  * cells a spreadsheet would run as a formula are defused with a leading apostrophe.
  */
-import type { Note, Sighting } from '../db/records';
+import type { Note, Sighting } from '../types/records';
 
 export const BOM = '\uFEFF';
 

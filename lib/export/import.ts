@@ -8,7 +8,7 @@
  * - sightings: one per item and page; first seen = the earlier, last seen and visits = the
  *   larger, page details from the more recent sighting.
  */
-import type { Follow, Note, Sighting } from '../db/records';
+import type { Follow, Note, Sighting } from '../types/records';
 import type { LensDb } from '../db/schema';
 import { BACKUP_FORMAT } from './backup';
 import { ImportError } from './check';

@@ -3,7 +3,7 @@
  * links back to the exact sentence (a text fragment link), followed by the note and its item.
  * User and page text is escaped so it cannot turn into links, headings or HTML.
  */
-import type { Note } from '../db/records';
+import type { Note } from '../types/records';
 import { translator, type Locale } from '../i18n';
 import { localDay } from './sources';
 

@@ -1,5 +1,6 @@
 /** Complete validation of a JSON backup: every row checked before anything is written. */
-import { followKey, sightingKey, type Follow, type Note, type PageMeta, type PassageAnchor, type Sighting, type TargetRef } from '../db/records';
+import { followKey, sightingKey } from '../db/keys';
+import type { Follow, Note, PageMeta, PassageAnchor, Sighting, TargetRef } from '../types/records';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
 import { arr, ImportError, int, invalid, obj, oneOf, str, time, uniqueBy } from './check';
 

@@ -3,7 +3,7 @@
  * other tools are accepted when they quote a passage (TextQuoteSelector) or point at one of our
  * items. Everything is validated before the first note is returned.
  */
-import type { Note, PassageAnchor, TargetRef } from '../db/records';
+import type { Note, PassageAnchor, TargetRef } from '../types/records';
 import { arr, ImportError, invalid, obj, str, uniqueBy, type Obj } from './check';
 import { noteIdFromAnnotationId, parseTargetUrn, surrogatePairs, UNANCHORED_TARGET } from './w3c';
 

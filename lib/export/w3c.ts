@@ -15,7 +15,7 @@
  *   them back, so our own files round-trip exactly.
  * - The page title and the non-canonical URL are not in the model; the JSON backup keeps them.
  */
-import type { Note, TargetKind, TargetRef } from '../db/records';
+import type { Note, TargetKind, TargetRef } from '../types/records';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const URN = 'urn:minsheng-lens:';

@@ -214,6 +214,13 @@ export interface MatchPackJSON extends Omit<MatchPack, 'automaton' | 'entryStart
 }
 
 /** For messaging: JSON-safe, survives chrome.runtime.sendMessage. */
+/** The engine's tables as the content script loads them (made at build time by scripts/prebuilt-engine.ts). */
+export interface PrebuiltEngine {
+  pack: MatchPackJSON;
+  /** The folding table's differences from the default (see foldDiff in lib/text/normalise.ts). */
+  fold: string;
+}
+
 export function packToJSON(pack: MatchPack): MatchPackJSON {
   const a = pack.automaton;
   return {

@@ -1,5 +1,5 @@
 declare module 'virtual:minsheng-engine' {
-  const load: () => import('./prebuilt').PrebuiltEngine;
+  const load: () => import('./pack').PrebuiltEngine;
   export default load;
 }
 

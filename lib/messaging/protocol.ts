@@ -3,9 +3,9 @@
  * background (DESIGN contract 2). One discriminated union; every request is validated
  * before it is handled, and every answer is an envelope so errors cross the boundary.
  */
-import type { DatasetSummary } from '../db/queries';
-import type { Note, PageMeta, PassageAnchor, TargetRef } from '../db/records';
-import type { PageInfo, SightingReport } from '../db/sightings';
+import type { DatasetSummary } from '../types/dataset-summary';
+import type { Note, PageMeta, PassageAnchor, TargetRef } from '../types/records';
+import type { PageInfo, SightingReport } from '../types/page';
 import type { Locale } from '../i18n';
 import type { HighlightColours } from '../settings/settings';
 
@@ -52,6 +52,9 @@ export interface ResponseMap {
   'sightings/record': { recorded: number };
   'tab/scan': { injected: boolean };
 }
+
+/** Sends one request to the background and resolves with its typed answer (lib/messaging/client.ts). */
+export type Send = <R extends Request>(req: R) => Promise<ResponseMap[R['type']]>;
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -1,17 +1,26 @@
 /**
  * Messages to a tab's content script (from the popup and the background): what the page
- * holds, reveal a mention, start a passage note, scan, stop. Validated like the main protocol.
+ * holds, reveal a mention, start a passage note, scan, stop. Validated like the main protocol,
+ * both ways: the content script checks the request (tab-router.ts), the sender checks the
+ * answer (tab-client.ts).
  */
 import type { Signal } from '../match/types';
 
-export type TabRequest =
-  | { type: 'tab/report' }
-  | { type: 'tab/reveal'; id: string }
-  | { type: 'tab/note-selection' }
-  | { type: 'tab/rescan' }
-  | { type: 'tab/disable' }
-  /** A shortcut (manifest command): go to the next (1) or previous (-1) mention and open its card. */
-  | { type: 'tab/step'; direction: 1 | -1 };
+/** Each request's payload besides its `type`. */
+export interface TabRequestMap {
+  'tab/report': {};
+  'tab/reveal': { id: string };
+  'tab/note-selection': {};
+  'tab/rescan': {};
+  'tab/disable': {};
+  /** A shortcut (manifest command, lib/background/commands.ts): the next (1) or previous (-1) mention, its card opened. */
+  'tab/step': { direction: 1 | -1 };
+}
+
+export type TabRequestType = keyof TabRequestMap;
+
+/** A request of one type (or, by default, of any type: the union). */
+export type TabRequest<K extends TabRequestType = TabRequestType> = { [P in K]: { type: P } & TabRequestMap[P] }[K];
 
 export interface ReportedTarget {
   kind: 'unit' | 'project';
@@ -44,13 +53,43 @@ export interface TabResponseMap {
   'tab/step': { moved: boolean };
 }
 
-const types = new Set<TabRequest['type']>(['tab/report', 'tab/reveal', 'tab/note-selection', 'tab/rescan', 'tab/disable', 'tab/step']);
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const requestChecks: { [K in TabRequestType]: (m: Record<string, unknown>) => boolean } = {
+  'tab/report': () => true,
+  'tab/reveal': (m) => typeof m.id === 'string' && m.id.length <= 200,
+  'tab/note-selection': () => true,
+  'tab/rescan': () => true,
+  'tab/disable': () => true,
+  'tab/step': (m) => m.direction === 1 || m.direction === -1,
+};
+
+const isTabRequestType = (t: unknown): t is TabRequestType => typeof t === 'string' && Object.hasOwn(requestChecks, t);
+
+export function isTabRequest(raw: unknown): raw is TabRequest {
+  return isObj(raw) && isTabRequestType(raw.type) && requestChecks[raw.type](raw);
+}
 
 export function parseTabRequest(raw: unknown): TabRequest | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const m = raw as Record<string, unknown>;
-  if (typeof m.type !== 'string' || !types.has(m.type as TabRequest['type'])) return null;
-  if (m.type === 'tab/reveal' && (typeof m.id !== 'string' || m.id.length > 200)) return null;
-  if (m.type === 'tab/step' && m.direction !== 1 && m.direction !== -1) return null;
-  return m as unknown as TabRequest;
+  return isTabRequest(raw) ? raw : null;
+}
+
+const STATES = new Set(['skipped', 'irrelevant', 'active', 'disabled']);
+const isReport = (v: unknown): v is TabReport =>
+  isObj(v) && typeof v.state === 'string' && STATES.has(v.state) && typeof v.host === 'string' && typeof v.relevant === 'boolean' &&
+  typeof v.score === 'number' && Array.isArray(v.signals) && isObj(v.counts) && Array.isArray(v.targets);
+
+const responseChecks: { [K in TabRequestType]: (v: unknown) => v is TabResponseMap[K] } = {
+  'tab/report': isReport,
+  'tab/reveal': (v): v is { found: boolean } => isObj(v) && typeof v.found === 'boolean',
+  'tab/note-selection': (v): v is { opened: boolean } => isObj(v) && typeof v.opened === 'boolean',
+  'tab/rescan': isReport,
+  'tab/disable': (v): v is { ok: true } => isObj(v) && v.ok === true,
+  'tab/step': (v): v is { moved: boolean } => isObj(v) && typeof v.moved === 'boolean',
+};
+
+/** Whether `v` is a well-formed answer to a request of type `type`. */
+export function isTabResponse<K extends TabRequestType>(type: K, v: unknown): v is TabResponseMap[K] {
+  const check: (v: unknown) => v is TabResponseMap[K] = responseChecks[type];
+  return check(v);
 }

@@ -1,5 +1,7 @@
 /** From a pointer position to a place in the page's text, for hovering and clicking highlights. */
 import type { DomSpan } from './dom-spans';
+import { WRAP_TAG } from './highlighter';
+import type { MentionStore, PlacedMention } from './mention-store';
 
 type CaretDoc = Document & {
   caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
@@ -24,4 +26,19 @@ export function pointInSpan(doc: Document, span: DomSpan, x: number, y: number):
   range.setEnd(span.endContainer, span.endOffset);
   for (const r of range.getClientRects()) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
   return false;
+}
+
+/**
+ * The mention under a point: a fallback element's own mention, else the mention at the caret
+ * (or just before it, at a mention's end), if the point is really on its text.
+ */
+export function mentionAtPoint(doc: Document, store: MentionStore, shadowRoots: Iterable<ShadowRoot>, x: number, y: number, target: EventTarget | null): PlacedMention | undefined {
+  if (target instanceof Element && target.localName === WRAP_TAG) {
+    const p = store.all()[Number(target.getAttribute('data-msl-key'))];
+    if (p) return p;
+  }
+  const caret = caretAt(doc, x, y, [...shadowRoots]);
+  if (!caret || caret.node.nodeType !== 3) return undefined;
+  const hit = store.at(caret.node, caret.offset) ?? (caret.offset > 0 ? store.at(caret.node, caret.offset - 1) : undefined);
+  return hit && pointInSpan(doc, hit.span, x, y) ? hit : undefined;
 }

@@ -1,5 +1,5 @@
 /** The page's identity for notes and sightings: its address, canonical address, title and what its markup says of itself. */
-import type { PageInfo } from '../db/sightings';
+import type { PageInfo } from '../types/page';
 import { pageMetaOf } from './page-meta';
 
 /** The page's canonical URL: `<link rel=canonical>` when it is http(s), else the address without its fragment. */

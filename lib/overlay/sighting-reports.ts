@@ -5,9 +5,10 @@
  * sentence (one ending in 。！？!? or a closing quote after them) is preferred; when there is
  * none, the first mention. Offsets index `text` (UTF-16 units).
  */
-import type { SightingReport } from '../db/sightings';
+import type { SightingReport } from '../types/page';
 import { evidenceSentence } from '../text/sentence';
 import type { PlacedMention } from './mention-store';
+import { targetOf } from './target';
 
 /** Characters of context kept either side of the quote (the W3C-style prefix and suffix). */
 export const SIGHTING_CONTEXT = 32;
@@ -29,7 +30,7 @@ export function sightingReports(placed: readonly PlacedMention[], text: string, 
     chosen.set(m.id, {
       full,
       report: {
-        target: { kind: m.kind === 'project' ? 'item' : 'unit', id: m.id },
+        target: targetOf(m),
         quote: m.text.slice(0, 1000),
         prefix: text.slice(Math.max(0, m.start - SIGHTING_CONTEXT), m.start),
         suffix: text.slice(m.end, m.end + SIGHTING_CONTEXT),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DatasetSummaryView } from '../../components/DatasetSummaryView';
 import { I18nProvider } from '../../components/i18n';
 import { StorageErrorView } from '../../components/StorageErrorView';
-import type { DatasetSummary } from '../../lib/db/queries';
+import type { DatasetSummary } from '../../lib/types/dataset-summary';
 import { tinyDataset } from '../helpers/tiny-dataset';
 
 const summary: DatasetSummary = {

@@ -1,5 +1,5 @@
 /** A few notes, follows and sightings of every shape, for export/import and view tests. */
-import type { Follow, Note, Sighting } from '../../lib/db/records';
+import type { Follow, Note, Sighting } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 
 const T0 = Date.UTC(2024, 2, 1, 8, 0, 0);

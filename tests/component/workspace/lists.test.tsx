@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FollowingView } from '../../../components/workspace/FollowingView';
 import { NotesView } from '../../../components/workspace/NotesView';
 import { SightingsView } from '../../../components/workspace/SightingsView';
-import type { TargetRef } from '../../../lib/db/records';
+import type { TargetRef } from '../../../lib/types/records';
 import type { LensDb } from '../../../lib/db/schema';
 import { at, sampleNotes, sampleSightings } from '../../helpers/user-rows';
 import { bundledDataset } from '../../../lib/data/dataset';

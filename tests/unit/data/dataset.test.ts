@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDataset, REPO_ROOT, serializeDataset } from '../../../lib/data/build-dataset';
+import { buildDataset, REPO_ROOT, serializeDataset } from '../../../scripts/data/build-dataset';
 import { bundledDataset, itemBySeq, unitByName } from '../../../lib/data/dataset';
 import { canonicalJson, datasetHash, sha256Hex } from '../../../lib/data/hash';
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../../lib/data/build-dataset';
-import { parseTable, TABLE_HEADER } from '../../../lib/data/parse-table';
+import { REPO_ROOT } from '../../../scripts/data/build-dataset';
+import { parseTable, TABLE_HEADER } from '../../../scripts/data/parse-table';
 
 type Row = [seq: number, unit: string, name: string];
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../../lib/data/build-dataset';
+import { REPO_ROOT } from '../../../scripts/data/build-dataset';
 import type { Dataset } from '../../../lib/data/types';
 import { DatasetError, validateDataset } from '../../../lib/data/validate';
 

@@ -15,12 +15,11 @@ import {
   removeTag,
   restoreNote,
   saveNote,
-  sightingSites,
-  sightingsTimeline,
   unfollow,
   updateNote,
   userMarks,
 } from '../../../lib/db/user-data';
+import { sightingSites, sightingsTimeline } from '../../../lib/db/sightings';
 import { tinyDataset, tinyItem } from '../../helpers/tiny-dataset';
 import { addSampleRows, at, sampleNotes } from '../../helpers/user-rows';
 

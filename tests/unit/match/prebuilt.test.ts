@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { bundledDataset } from '../../../lib/data/dataset';
 import { GATE_WORDS } from '../../../lib/match/lexicon';
 import { buildPack, packFromJSON } from '../../../lib/match/pack';
-import { prebuiltEngine, prebuiltEnginePlugin, PREBUILT_MODULE } from '../../../lib/match/prebuilt';
+import { prebuiltEngine, prebuiltEnginePlugin, PREBUILT_MODULE } from '../../../scripts/prebuilt-engine';
 import { scanText } from '../../../lib/match/scan-text';
 import { foldTable } from '../../../lib/text/normalise';
 import { loadLabelledPages } from './scoring';

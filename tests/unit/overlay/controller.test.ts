@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { mountOverlayView } from '../../../components/overlay/mount';
 import { bundledDataset } from '../../../lib/data/dataset';
 import { buildPack } from '../../../lib/match/pack';
 import { scanText } from '../../../lib/match/scan-text';
@@ -49,7 +50,7 @@ beforeEach(() => {
 
 describe('the overlay on a page that changes while it starts', () => {
   it('draws every mention when nothing left the page', async () => {
-    const overlay = new Overlay({ doc: document, engine: () => engine, send: background(() => {}) });
+    const overlay = new Overlay({ doc: document, engine: () => engine, mountView: (store) => mountOverlayView(document, store), send: background(() => {}) });
     const expected = mentionsNow();
     expect(await overlay.start()).toBe('active');
     const { counts } = overlay.report();
@@ -70,7 +71,7 @@ describe('the overlay on a page that changes while it starts', () => {
     })();
     const before = mentionsNow();
     expect(expectedAfter).toBeLessThan(before - 50); // the table holds most of the mentions
-    const overlay = new Overlay({ doc: document, engine: () => engine, send: background(() => document.querySelector('table')!.remove()) });
+    const overlay = new Overlay({ doc: document, engine: () => engine, mountView: (store) => mountOverlayView(document, store), send: background(() => document.querySelector('table')!.remove()) });
     expect(await overlay.start()).toBe('active');
     const { counts } = overlay.report();
     expect(counts.units + counts.projects).toBe(expectedAfter);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalise, normaliseCodes, normaliseKey, toOriginalRange } from '../../../lib/text/normalise';
 import { clauseStarts } from '../../../lib/match/context';
-import { GENERATED_PATH, generate } from '../../../lib/text/build-variants';
+import { GENERATED_PATH, generate } from '../../../scripts/build-variants';
 
 describe('normalise', () => {
   it('folds full-width letters, digits and punctuation to half-width, letters to lower case', () => {
@@ -58,7 +58,7 @@ describe('normalise', () => {
 });
 
 describe('variants.generated.ts', () => {
-  it('is up to date with the dataset, the lexicon and opencc-js (run npx tsx lib/text/build-variants.ts)', () => {
+  it('is up to date with the dataset, the lexicon and opencc-js (run npx tsx scripts/build-variants.ts)', () => {
     expect(readFileSync(GENERATED_PATH, 'utf8')).toBe(generate());
   });
 });

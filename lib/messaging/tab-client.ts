@@ -1,0 +1,13 @@
+/**
+ * Sending a request to a tab's content script, in its top frame (frames run their own overlay
+ * and would answer too), and checking the answer's shape before it is used.
+ */
+import { browser } from 'wxt/browser';
+import { MessageError } from './client';
+import { isTabResponse, type TabRequest, type TabRequestType, type TabResponseMap } from './tab-protocol';
+
+export async function sendToTab<K extends TabRequestType>(tabId: number, req: TabRequest<K>): Promise<TabResponseMap[K]> {
+  const answer: unknown = await browser.tabs.sendMessage(tabId, req, { frameId: 0 });
+  if (!isTabResponse(req.type, answer)) throw new MessageError(`no valid answer to ${req.type}`);
+  return answer;
+}

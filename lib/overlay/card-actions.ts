@@ -1,0 +1,118 @@
+/**
+ * The mention card on a page: opening it (hover, click, keyboard steps, the popup's "find on
+ * page"), closing it, and what its buttons do. Follow: tells the background, redraws the
+ * followed underline, records a sighting of the now-followed item (when sightings are kept for
+ * followed items) and shows the card again. Add note: saves a note about the item and counts it.
+ */
+import { statusClaimNear } from '../match/claims';
+import type { OverlayState, Send } from '../messaging/protocol';
+import { cardModelFor, type DatasetIndex } from './card-model';
+import type { DomSpan } from './dom-spans';
+import type { PlacedMention } from './mention-store';
+import { targetOf } from './target';
+import type { OverlayStore, Rect } from './view-model';
+
+export interface CardParts {
+  view: OverlayStore;
+  index: DatasetIndex;
+  send: Send;
+  /** Ids followed now; the card's follow button changes it. */
+  followed: Set<string>;
+  /** Notes per item/unit id; saving a note counts it. */
+  noteCounts: OverlayState['noteCounts'];
+  mentions(): readonly PlacedMention[];
+  rectOf(p: PlacedMention): Rect;
+  flash(span: DomSpan): void;
+  /** After a follow changed: redraw the followed class. */
+  redraw(): void;
+  /** After a follow: the mention may now be recorded as a sighting. */
+  onFollowed(p: PlacedMention): void;
+}
+
+export class MentionCards {
+  private pinned = false;
+  private cursor = -1;
+
+  constructor(private readonly parts: CardParts) {}
+
+  /** True while a card opened by hovering (not pinned) is showing. */
+  hoverCardOpen(): boolean {
+    return !this.pinned && this.parts.view.get().view.kind === 'card';
+  }
+
+  /** Closes whatever view is open (card, pill, note editor); false when nothing was. */
+  closeAny(): boolean {
+    if (this.parts.view.get().view.kind === 'none') return false;
+    this.close();
+    return true;
+  }
+
+  close(): void {
+    this.pinned = false;
+    this.parts.view.set({ view: { kind: 'none' } });
+  }
+
+  /** Moves to the next/previous mention, scrolls it into view and opens its card. */
+  step(direction: 1 | -1): boolean {
+    const all = this.parts.mentions();
+    if (!all.length) return false;
+    this.cursor = (this.cursor + direction + all.length) % all.length;
+    this.reveal(all[this.cursor]!);
+    return true;
+  }
+
+  /** The first mention of an item or unit, scrolled to with its card open; false when the page has none. */
+  revealId(id: string): boolean {
+    const all = this.parts.mentions();
+    const p = all.find((x) => x.mention.id === id);
+    if (!p) return false;
+    this.cursor = all.indexOf(p);
+    this.reveal(p);
+    return true;
+  }
+
+  open(p: PlacedMention, pinned: boolean): void {
+    const { parts } = this;
+    const m = p.mention;
+    // What the page says about progress next to the mention: read only when its card opens.
+    const claim = m.kind === 'project' ? (statusClaimNear(p.source, m.start, m.end) ?? undefined) : undefined;
+    const model = cardModelFor(parts.index, { kind: m.kind, id: m.id, evidence: m.evidence, claim });
+    if (!model) return;
+    this.pinned = pinned;
+    const target = targetOf(m);
+    const reopen = () => this.open(p, true);
+    parts.view.set({
+      view: {
+        kind: 'card',
+        model,
+        focus: pinned,
+        at: parts.rectOf(p),
+        actions: {
+          followed: parts.followed.has(m.id),
+          noteCount: parts.noteCounts[m.id] ?? 0,
+          onToggleFollow: async () => {
+            const follow = !parts.followed.has(m.id);
+            await parts.send({ type: 'follow/set', target, follow });
+            if (follow) parts.followed.add(m.id);
+            else parts.followed.delete(m.id);
+            parts.redraw();
+            if (follow) parts.onFollowed(p);
+            reopen();
+          },
+          onSaveNote: async (body) => {
+            await parts.send({ type: 'note/save', body, target });
+            parts.noteCounts[m.id] = (parts.noteCounts[m.id] ?? 0) + 1;
+            reopen();
+          },
+          onClose: () => this.close(),
+        },
+      },
+    });
+  }
+
+  private reveal(p: PlacedMention) {
+    p.span.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.parts.flash(p.span);
+    this.open(p, true);
+  }
+}

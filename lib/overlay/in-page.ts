@@ -1,0 +1,83 @@
+/**
+ * The content script's wiring, kept out of the entry point so it holds no logic: one overlay
+ * per page (a second injection by "scan this page" leaves the running one answering), its
+ * engine loaded on first use, the tab messages routed to it, and its lifecycle hooked up.
+ */
+import type { Dataset } from '../data/types';
+import { packFromJSON, type MatchPack, type PrebuiltEngine } from '../match/pack';
+import type { Send } from '../messaging/protocol';
+import { createTabRouter } from '../messaging/tab-router';
+import { loadFoldTable } from '../text/normalise';
+import { indexDataset, type DatasetIndex } from './card-model';
+import { Overlay } from './controller';
+import type { CssPainterOptions } from './highlighter';
+import type { MountView } from './view-model';
+
+const FLAG = '__minshengLens';
+
+export interface InPageEnv {
+  win: Window;
+  doc: Document;
+  extensionId: string;
+  startedAt: number;
+  /** The engine's tables made at build time (virtual:minsheng-engine) and the dataset they index. */
+  loadPrebuilt: () => PrebuiltEngine;
+  dataset: Dataset;
+  mountView: MountView;
+  send: Send;
+  painterOptions?: CssPainterOptions;
+  /** Registers the listener for tab messages (browser.runtime.onMessage). */
+  onTabMessage(listener: (raw: unknown, sender: { id?: string }) => Promise<unknown> | undefined): void;
+  /** Calls back when the page's address changes without a load (history API). */
+  onLocationChange(cb: () => void): void;
+  /** Calls back when this script must stop (the extension was reloaded or removed). */
+  onInvalidated(cb: () => void): void;
+}
+
+/** The match pack and lookup index, parsed the first time they are needed. */
+function lazyEngine(env: Pick<InPageEnv, 'loadPrebuilt' | 'dataset'>): () => { pack: MatchPack; index: DatasetIndex } {
+  let engine: { pack: MatchPack; index: DatasetIndex } | undefined;
+  return () => {
+    if (engine) return engine;
+    const prebuilt = env.loadPrebuilt();
+    loadFoldTable(prebuilt.fold);
+    return (engine = { pack: packFromJSON(prebuilt.pack), index: indexDataset(env.dataset) });
+  };
+}
+
+/** Starts the overlay on this page, unless one is running already; returns it, or undefined. */
+export function runInPage(env: InPageEnv): Overlay | undefined {
+  const w = env.win as unknown as Record<string, unknown>;
+  if (w[FLAG]) return undefined;
+  w[FLAG] = true;
+
+  const overlay = new Overlay({
+    doc: env.doc,
+    startedAt: env.startedAt,
+    engine: lazyEngine(env),
+    mountView: env.mountView,
+    send: env.send,
+    painterOptions: env.painterOptions,
+  });
+  const started = overlay.start(false);
+  env.onTabMessage(
+    createTabRouter(
+      env.extensionId,
+      {
+        'tab/report': () => overlay.report(),
+        'tab/rescan': () => overlay.rescan(),
+        'tab/reveal': (req) => ({ found: overlay.revealId(req.id) }),
+        'tab/note-selection': () => ({ opened: overlay.notePassage() }),
+        'tab/disable': () => {
+          overlay.dispose();
+          return { ok: true };
+        },
+        'tab/step': (req) => ({ moved: overlay.step(req.direction) }),
+      },
+      started,
+    ),
+  );
+  env.onLocationChange(() => overlay.locationChanged());
+  env.onInvalidated(() => overlay.dispose());
+  return overlay;
+}

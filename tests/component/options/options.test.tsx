@@ -1,0 +1,176 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { OptionsView } from '../../../components/options/OptionsView';
+import { bundledDataset } from '../../../lib/data/dataset';
+import { datasetHash } from '../../../lib/data/hash';
+import type { LensDb } from '../../../lib/db/schema';
+import { backupToJson, exportBackup } from '../../../lib/export/backup';
+import { wipeUserData } from '../../../lib/export/import';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings';
+import { loadSettings } from '../../../lib/settings/store';
+import { addSampleRows, userTables } from '../../helpers/user-rows';
+import { renderIn, seededDb } from '../workspace/setup';
+
+let db: LensDb;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = await seededDb();
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.delete();
+});
+
+const show = (settings: Settings = DEFAULT_SETTINGS) => renderIn(<OptionsView db={db} settings={settings} />);
+
+function chooseFile(input: HTMLElement, file: File) {
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+/** Captures what the export buttons hand to the browser. */
+function captureDownloads() {
+  const files: { name: string; blob: Blob }[] = [];
+  const blobs = new Map<string, Blob>();
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+    const url = `blob:test/${blobs.size}`;
+    blobs.set(url, b as Blob);
+    return url;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    files.push({ name: this.download, blob: blobs.get(this.href)! });
+  });
+  return files;
+}
+
+describe('options page', () => {
+  it('keeps the dataset summary first and the language select labelled', async () => {
+    show();
+    await waitFor(() => expect(screen.getByTestId('count-countItems').textContent).toContain('117'));
+    expect(document.querySelector('h2')?.textContent).toBe('数据集');
+    expect(screen.getByLabelText('界面语言')).toBeTruthy();
+  });
+
+  it('adds and removes sites, asking for the permission of a new one, refusing something that is not a host name', async () => {
+    const request = vi.fn<(p: unknown) => Promise<boolean>>().mockResolvedValue(true);
+    (fakeBrowser as unknown as { permissions: Record<string, unknown> }).permissions.request = request;
+    show();
+    fireEvent.input(screen.getByLabelText('网站域名'), { target: { value: 'https://www.example.gov.cn/news/1.html' } });
+    fireEvent.click(screen.getByRole('button', { name: '添加' }));
+    await waitFor(async () => expect((await loadSettings()).autoSites).toContain('example.gov.cn'));
+    expect(request).not.toHaveBeenCalled(); // covered by gov.cn, which the extension already runs on
+    fireEvent.input(screen.getByLabelText('网站域名'), { target: { value: 'news.example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: '添加' }));
+    await waitFor(async () => expect((await loadSettings()).autoSites).toContain('news.example.org'));
+    expect(request).toHaveBeenCalledWith({ origins: ['http://news.example.org/*', 'http://*.news.example.org/*', 'https://news.example.org/*', 'https://*.news.example.org/*'] });
+    fireEvent.input(screen.getByLabelText('网站域名'), { target: { value: 'not a site' } });
+    fireEvent.click(screen.getByRole('button', { name: '添加' }));
+    expect(screen.getByRole('alert').textContent).toContain('不是有效的网站域名');
+    fireEvent.click(screen.getByRole('button', { name: '移除 ijjnews.com' }));
+    await waitFor(async () => expect((await loadSettings()).autoSites).not.toContain('ijjnews.com'));
+  });
+
+  it('lists the sites turned off from the popup and turns one back on', async () => {
+    show({ ...DEFAULT_SETTINGS, disabledSites: ['www.jinjiang.gov.cn'] });
+    const list = screen.getByTestId('disabled-sites');
+    expect(list.textContent).toContain('jinjiang.gov.cn');
+    fireEvent.click(within(list).getByRole('button', { name: '恢复运行' }));
+    await waitFor(async () => expect((await loadSettings()).disabledSites).toEqual([]));
+  });
+
+  it('asks for the all-sites permission when ticked, and stays off when refused', async () => {
+    const request = vi.fn<(p: unknown) => Promise<boolean>>().mockResolvedValueOnce(false).mockResolvedValueOnce(true);
+    (fakeBrowser as unknown as { permissions: Record<string, unknown> }).permissions.request = request;
+    show();
+    const box = screen.getByLabelText('在所有网站上运行');
+    fireEvent.click(box);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('没有获得权限'));
+    expect(request).toHaveBeenCalledWith({ origins: ['<all_urls>'] });
+    expect((await loadSettings()).allSites).toBe(false);
+    fireEvent.click(box);
+    await waitFor(async () => expect((await loadSettings()).allSites).toBe(true));
+  });
+
+  it('warns about and refuses highlight colours with too little contrast', async () => {
+    show();
+    const project = screen.getByRole('group', { name: '项目' });
+    fireEvent.input(within(project).getByLabelText('文字'), { target: { value: '#ffff66' } });
+    await waitFor(() => expect(within(project).getByRole('alert').textContent).toContain('4.5:1'));
+    expect((await loadSettings()).highlightColours.project).toEqual(DEFAULT_SETTINGS.highlightColours.project);
+    fireEvent.input(within(project).getByLabelText('文字'), { target: { value: '#000000' } });
+    await waitFor(async () => expect((await loadSettings()).highlightColours.project.text).toBe('#000000'));
+    expect(within(project).queryByRole('alert')).toBeNull();
+  });
+
+  it('saves which sightings to record', async () => {
+    show();
+    fireEvent.click(screen.getByLabelText('只记录已关注的项目'));
+    await waitFor(async () => expect((await loadSettings()).sightingsMode).toBe('followed'));
+  });
+
+  it('exports JSON, CSV with BOM, Markdown and W3C as downloads', async () => {
+    await addSampleRows(db);
+    const files = captureDownloads();
+    show();
+    for (const k of ['json', 'notesCsv', 'sightingsCsv', 'markdown', 'w3c']) fireEvent.click(screen.getByTestId(`export-${k}`));
+    await waitFor(() => expect(files).toHaveLength(5));
+    expect(files.map((f) => f.name.replace(/\d{8}-\d{4}/, 'D'))).toEqual([
+      'minsheng-lens-backup-D.json',
+      'minsheng-lens-notes-D.csv',
+      'minsheng-lens-sightings-D.csv',
+      'minsheng-lens-notes-D.md',
+      'minsheng-lens-annotations-D.jsonld',
+    ]);
+    const bytes = new Uint8Array(await files[1]!.blob.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(JSON.parse(await files[0]!.blob.text())).toMatchObject({ format: 'minsheng-lens/backup', version: 1 });
+    expect(JSON.parse(await files[4]!.blob.text())).toMatchObject({ type: 'AnnotationCollection', total: 3 });
+    expect(screen.getByRole('status').textContent).toContain('已导出');
+  });
+
+  it('imports a backup: summary first, nothing written until confirmed, then identical data', async () => {
+    await addSampleRows(db);
+    const before = await userTables(db);
+    const json = backupToJson(await exportBackup(db));
+    await wipeUserData(db);
+    show();
+    chooseFile(screen.getByLabelText(/选择文件/), new File([json], 'backup.json', { type: 'application/json' }));
+    const summary = await screen.findByTestId('import-summary');
+    expect(summary.textContent).toContain('笔记：新增 3，更新 0，不变 0');
+    expect(summary.textContent).toContain('出现记录：新增 3');
+    expect(await db.notes.count()).toBe(0);
+    fireEvent.click(screen.getByTestId('import-confirm'));
+    await screen.findByTestId('import-done');
+    expect(await userTables(db)).toEqual(before);
+  });
+
+  it('explains a bad file and writes nothing', async () => {
+    show();
+    chooseFile(screen.getByLabelText(/选择文件/), new File(['{"format":"minsheng-lens/backup","version":1,"notes":[{"id":'], 'cut.json'));
+    expect((await screen.findByTestId('import-error')).textContent).toContain('文件不完整');
+    chooseFile(screen.getByLabelText(/选择文件/), new File(['{"format":"minsheng-lens/backup","version":7}'], 'v7.json'));
+    await waitFor(() => expect(screen.getByTestId('import-error').textContent).toContain('不支持这个备份版本'));
+    expect(await db.notes.count()).toBe(0);
+  });
+
+  it('previews a newer dataset with followed status changes first, then installs it', async () => {
+    await db.follows.add({ key: 'item:mw2023-024', target: { kind: 'item', id: 'mw2023-024' }, targetId: 'mw2023-024', createdAt: Date.now(), statusWhenFollowed: 'completed' });
+    const d = structuredClone(bundledDataset);
+    d.meta.version = '1.1.0';
+    for (const i of d.items) if (i.seq === 23 || i.seq === 24) i.status = 'in_progress';
+    d.meta.counts.completed -= 2;
+    d.meta.hash = await datasetHash(d);
+    show();
+    chooseFile(screen.getByLabelText(/选择数据集文件/), new File([JSON.stringify(d)], 'dataset.json'));
+    const list = await screen.findByTestId('dataset-status-changes');
+    const rows = within(list).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(rows[0]).toMatch(/^★ 已关注 · 24\./);
+    expect(rows[1]).toMatch(/^23\..*已完成 → 推进中/);
+    fireEvent.click(screen.getByRole('button', { name: '安装此数据集' }));
+    await screen.findByText('已安装数据集 1.1.0。');
+    expect((await db.items.get('mw2023-024'))?.status).toBe('in_progress');
+    expect(await db.follows.count()).toBe(1);
+  });
+});
