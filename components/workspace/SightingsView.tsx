@@ -5,7 +5,7 @@
  * pages as sources or as a coverage table.
  */
 import { useState } from 'preact/hooks';
-import type { Sighting } from '../../lib/db/records';
+import type { Sighting } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { sightedTargets, sightingSites, sightingsTimeline } from '../../lib/db/sightings';
 import { targetNames } from '../../lib/db/user-data';

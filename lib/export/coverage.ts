@@ -7,7 +7,7 @@
  * site, outlet, title, address) and the sentence around the mention. Empty means "not known":
  * nothing is filled in by guess.
  */
-import type { Note, Sighting } from '../db/records';
+import type { Note, Sighting } from '../types/records';
 import { toCsv } from './csv';
 import { localDay, type SourceRecord } from './sources';
 

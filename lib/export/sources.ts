@@ -4,7 +4,7 @@
  * first accessed and its address, and the evidence gathered there (sightings with their sentence,
  * passage notes with theirs). Built from stored rows only; nothing is looked up or guessed.
  */
-import type { Note, PageMeta, Sighting } from '../db/records';
+import type { Note, PageMeta, Sighting } from '../types/records';
 
 export interface SourceRecord {
   /** The page's canonical address: one record per page. */

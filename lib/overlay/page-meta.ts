@@ -9,7 +9,7 @@
  * These are the page's claims: shown and exported as text, never trusted for where the page is
  * (the background takes the address and site from the sender).
  */
-import type { PageMeta } from '../db/records';
+import type { PageMeta } from '../types/records';
 
 /** Longest value kept per field (UTF-16 units). */
 export const META_MAX = 200;

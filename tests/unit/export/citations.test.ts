@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseRis } from 'astrocite-ris';
 import { describe, expect, it } from 'vitest';
-import type { Note, Sighting } from '../../../lib/db/records';
+import type { Note, Sighting } from '../../../lib/types/records';
 import { coverageCsv, statusOn, type CoverageItem } from '../../../lib/export/coverage';
 import { cslJson, sourceId, toCslItems } from '../../../lib/export/csl';
 import { toRis } from '../../../lib/export/ris';
