@@ -35,10 +35,16 @@ describe('side panel: search and detail', () => {
     await waitFor(() => expect(followBtn.getAttribute('aria-pressed')).toBe('true'));
     expect((await db.follows.get('item:mw2023-023'))?.statusWhenFollowed).toBe('completed');
 
+    const adder = detail.querySelector<HTMLDetailsElement>('details.add-note')!;
+    adder.open = true;
+    fireEvent(adder, new Event('toggle'));
     fireEvent.input(within(detail).getByLabelText('笔记内容'), { target: { value: '园区里办驾照更方便' } });
     fireEvent.input(within(detail).getByLabelText('标签（用逗号分隔）'), { target: { value: '交通，园区' } });
     fireEvent.click(within(detail).getByRole('button', { name: '保存笔记' }));
     await waitFor(() => expect(within(detail).getByText('园区里办驾照更方便')).toBeTruthy());
+    // The form closes once the note is saved, and says it was.
+    await waitFor(() => expect(adder.open).toBe(false));
+    expect(within(detail).getByRole('status').textContent).toBe('笔记已保存');
     const [note] = await db.notes.toArray();
     expect(note).toMatchObject({ targetId: 'mw2023-023', target: { kind: 'item', id: 'mw2023-023' }, tags: ['交通', '园区'] });
 
