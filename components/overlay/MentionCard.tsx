@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Item } from '../../lib/data/types';
-import type { CardModel } from '../../lib/overlay/card-model';
+import type { CardModel, ProjectCardModel, UnitCardModel } from '../../lib/overlay/card-model';
+import { PROGRAMME_KEYS, RoundCard } from './RoundCard';
 import type { CardActions } from '../../lib/overlay/view-model';
 import { useI18n } from '../i18n';
 import { STATUS_KEYS, StatusBadge } from '../StatusBadge';
@@ -20,6 +21,11 @@ import { unitKindKey } from '../../lib/i18n/unit-kinds';
  * by hovering leaves focus where the reader had it.
  */
 export function MentionCard({ model, actions, autoFocus = false, colours }: { model: CardModel; actions: CardActions; autoFocus?: boolean; colours?: HighlightColours }) {
+  if (model.kind === 'round') return <RoundCard model={model} onClose={actions.onClose} autoFocus={autoFocus} />;
+  return <ItemCard model={model} actions={actions} autoFocus={autoFocus} colours={colours} />;
+}
+
+function ItemCard({ model, actions, autoFocus, colours }: { model: ProjectCardModel | UnitCardModel; actions: CardActions; autoFocus: boolean; colours?: HighlightColours }) {
   const { t } = useI18n();
   const [noteOpen, setNoteOpen] = useState(false);
   const [error, setError] = useState('');
@@ -46,12 +52,14 @@ export function MentionCard({ model, actions, autoFocus = false, colours }: { mo
 
       {model.kind === 'project' ? (
         <dl>
+          <dt>{t('cardList')}</dt>
+          <dd data-testid="card-list">{t('cardListValue', { year: model.year, programme: t(PROGRAMME_KEYS[model.programme]) })}</dd>
           <dt>{t('cardLeadUnit')}</dt>
           <dd>{model.unit?.fullName ?? model.item.unit}</dd>
           <dt>{t('cardStatus')}</dt>
           <dd data-testid="card-status">
             <StatusBadge status={model.item.status} /> <span class="muted">{t('cardAsOf', { date: model.item.statusAsOf })}</span>
-            <span class="muted"> · {t('cardSeq', { n: model.item.seq })}</span>
+            {model.item.seq !== undefined && <span class="muted"> · {t('cardSeq', { n: model.item.seq })}</span>}
           </dd>
         </dl>
       ) : (
@@ -75,6 +83,15 @@ export function MentionCard({ model, actions, autoFocus = false, colours }: { mo
             phrase: model.disagreement.phrase,
             status: t(STATUS_KEYS[model.item.status]),
             date: model.item.statusAsOf,
+          })}
+        </p>
+      )}
+      {model.kind === 'project' && model.claimCheck?.verdict === 'completed-later' && model.claimCheck.completion && (
+        <p class="small" role="note" data-testid="card-completed-later">
+          {t('cardCompletedLater', {
+            phrase: model.claimCheck.claim.phrase,
+            pageDate: model.claimCheck.pageDate ?? '',
+            date: model.claimCheck.completion.asOf,
           })}
         </p>
       )}
@@ -111,7 +128,7 @@ export function MentionCard({ model, actions, autoFocus = false, colours }: { mo
       </details>
 
       <div class="actions">
-        <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={() => void run(actions.onToggleFollow())}>
+        <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={(e) => e.isTrusted && void run(actions.onToggleFollow())}>
           {actions.followed ? `★ ${t('following')}` : `☆ ${t('follow')}`}
         </button>
         <button type="button" data-testid="card-add-note" onClick={() => setNoteOpen(true)}>

@@ -11,21 +11,22 @@ import { sightedTargets, sightingSites, sightingsTimeline } from '../../lib/db/s
 import { targetNames } from '../../lib/db/user-data';
 import { sentenceOfSighting } from '../../lib/export/coverage';
 import { sourceRecords, type SourceRecord } from '../../lib/export/sources';
+import { itemLabel } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
 import { useLiveQuery } from '../useLiveQuery';
 import { ExportButtons } from './ExportButtons';
 import { formatDate, isWebUrl } from './format';
 
 export function SightingsView({ db }: { db: LensDb }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [targetId, setTargetId] = useState('');
   const [site, setSite] = useState('');
   const state = useLiveQuery(async () => {
     const [rows, sites, targets] = await Promise.all([sightingsTimeline(db, { targetId: targetId || undefined, site: site || undefined }), sightingSites(db), sightedTargets(db)]);
     // Ids are unique across items and units, so asking both tables is safe.
     const refs = targets.flatMap((id) => [{ kind: 'item' as const, id }, { kind: 'unit' as const, id }]);
-    return { pages: sourceRecords([], rows), sites, targets, names: await targetNames(db, refs) };
-  }, [db, targetId, site]);
+    return { pages: sourceRecords([], rows), sites, targets, names: await targetNames(db, refs, (i) => itemLabel(t, i)) };
+  }, [db, targetId, site, locale]);
   return (
     <section aria-labelledby="sightings-heading">
       <h2 id="sightings-heading" class="visually-hidden">

@@ -2,7 +2,9 @@
  * Pointer and keyboard on the page, turned into what the overlay does: a short hover opens a
  * card, leaving closes an unpinned one after a grace period, a click pins it, Esc closes.
  * Stepping through mentions (Alt+Shift+J / K) is a manifest command, sent by the background as
- * 'tab/step', so the reader can remap it. Listeners end with `signal`.
+ * 'tab/step', so the reader can remap it. Listeners end with `signal`. Only the user's own
+ * input counts (`isTrusted`) for opening cards: events the page makes up are ignored, so page
+ * script cannot open our cards.
  */
 import type { PlacedMention } from './mention-store';
 
@@ -37,6 +39,7 @@ export function trackPointer(doc: Document, signal: AbortSignal, t: PointerTarge
   doc.addEventListener(
     'pointermove',
     (e) => {
+      if (!e.isTrusted) return;
       if (t.isOwn(e)) return clearTimeout(closeTimer);
       const hit = t.hitAt(e.clientX, e.clientY, innermost(e));
       if (hit === hovered) return;
@@ -54,7 +57,7 @@ export function trackPointer(doc: Document, signal: AbortSignal, t: PointerTarge
   doc.addEventListener(
     'click',
     (e) => {
-      if (t.isOwn(e)) return;
+      if (!e.isTrusted || t.isOwn(e)) return;
       const hit = t.hitAt(e.clientX, e.clientY, innermost(e));
       clearTimeout(hoverTimer);
       clearTimeout(closeTimer);
@@ -66,11 +69,14 @@ export function trackPointer(doc: Document, signal: AbortSignal, t: PointerTarge
   doc.addEventListener(
     'keydown',
     (e) => {
-      // Alt+Shift+J / K are manifest commands now (the reader can remap them): the background sends 'tab/step'.
+      if (!e.isTrusted) return;
+      // Alt+Shift+J / K are manifest commands (the reader can remap them): the background sends 'tab/step'.
       if (e.key === 'Escape') t.close();
     },
     { signal },
   );
+  // Reading the selection writes nothing (the note editor's save is the user's own click), so
+  // these two may come from anywhere.
   doc.addEventListener('mouseup', () => setTimeout(() => t.selectionChanged(), 0), passive);
   doc.addEventListener('keyup', (e) => e.shiftKey && t.selectionChanged(), passive);
 }

@@ -3,10 +3,12 @@
  * item or unit, quoting the mention in its best sentence. A heading or a table cell names a
  * project without saying anything about it, so the first mention that stands in a full
  * sentence (one ending in 。！？!? or a closing quote after them) is preferred; when there is
- * none, the first mention. Offsets index `text` (UTF-16 units).
+ * none, the first mention. A mention of a round the dataset lacks (id null) has no item to have
+ * been seen and is skipped. Offsets index `text` (UTF-16 units).
  */
 import type { SightingReport } from '../types/page';
 import { evidenceSentence } from '../text/sentence';
+import { isLinked } from '../match/types';
 import type { PlacedMention } from './mention-store';
 import { targetOf } from './target';
 
@@ -22,6 +24,7 @@ const FULL_SENTENCE = /[。！？!?][”’」』）)"']*$/;
 export function sightingReports(placed: readonly PlacedMention[], text: string, wanted: (id: string) => boolean): SightingReport[] {
   const chosen = new Map<string, { report: SightingReport; full: boolean }>();
   for (const { mention: m } of placed) {
+    if (!isLinked(m)) continue;
     const have = chosen.get(m.id);
     if (have?.full || (!have && !wanted(m.id))) continue;
     const evidence = text ? evidenceSentence(text, m.start, m.end) : {};

@@ -30,6 +30,7 @@ export class SightingRecorder {
    */
   record(placed: readonly PlacedMention[], text: string, mode: OverlayState['sightings'], followed: ReadonlySet<string>): void {
     if (mode === 'off') return;
+    // A round the dataset lacks (id null) has no item to have been seen: sightingReports skips it.
     const reports = sightingReports(placed, text, (id) => !this.sighted.has(id) && (mode === 'all' || followed.has(id)));
     for (const r of reports) this.sighted.add(r.target.id);
     if (reports.length) void this.send({ type: 'sightings/record', page: pageInfoOf(this.doc), reports }).catch(() => {});
