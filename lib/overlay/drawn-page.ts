@@ -45,7 +45,7 @@ export interface DrawnPage {
 export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, signal: AbortSignal): DrawnPage {
   const { doc, index, send, store, watcher } = env;
   const followed = new Set(userState.followed);
-  const view = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale });
+  const view = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale, colours: userState.highlightColours });
   const ui = mountWhenNeeded(view, env.mountView, signal);
   const notes: PassageNotes = new PassageNotes({ doc, view, send, names: env.names, pageNotes: userState.pageNotes, redraw: () => drawing.draw(), close: () => card.close() });
   const drawing = new PageDrawing(
@@ -76,7 +76,6 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
       open: (p, pinned) => card.open(p, pinned),
       close: () => card.closeAny(),
       hoverCardOpen: () => card.hoverCardOpen(),
-      step: (direction) => void card.step(direction),
       selectionChanged: () => notes.selectionChanged(),
     });
   return { card, notes, drawing, record, listen };

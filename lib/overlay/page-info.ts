@@ -1,5 +1,6 @@
-/** The page's identity for notes and sightings: its address, canonical address and title. */
+/** The page's identity for notes and sightings: its address, canonical address, title and what its markup says of itself. */
 import type { PageInfo } from '../types/page';
+import { pageMetaOf } from './page-meta';
 
 /**
  * The document's address without its fragment. A frame without an address of its own
@@ -31,5 +32,8 @@ function titleOf(doc: Document): string {
 }
 
 export function pageInfoOf(doc: Document): PageInfo {
-  return { url: addressOf(doc), canonicalUrl: canonicalUrlOf(doc), title: titleOf(doc).slice(0, 500) };
+  const info: PageInfo = { url: addressOf(doc), canonicalUrl: canonicalUrlOf(doc), title: titleOf(doc).slice(0, 500) };
+  const meta = pageMetaOf(doc);
+  if (Object.keys(meta).length) info.meta = meta;
+  return info;
 }

@@ -12,6 +12,7 @@ import { rectOfSpan } from './rects';
 import { spanFor, type DomSpan } from './dom-spans';
 import { pageInfoOf } from './page-info';
 import { pageReading } from './read-page';
+import { evidenceSentence } from '../text/sentence';
 import { rangeToText, usableSelection } from './selection';
 import type { OverlayStore } from './view-model';
 
@@ -103,7 +104,7 @@ export class PassageNotes {
         quote: selectors.quote.exact,
         onCancel: () => this.parts.close(),
         onSave: async (body) => {
-          const note = await send({ type: 'note/save', id: noteId, body, anchor: { ...info, ...selectors } });
+          const note = await send({ type: 'note/save', id: noteId, body, anchor: { ...info, ...selectors, ...evidenceSentence(dom.text, start, end) } });
           this.parts.pageNotes.push(note);
           const span = spanFor(dom, start, end);
           if (span) this.anchoredNotes.push({ note, span });
