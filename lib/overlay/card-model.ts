@@ -78,7 +78,8 @@ export interface DatasetIndex {
   sourcesById: Map<string, Source>;
 }
 
-export function indexDataset(d: Dataset): DatasetIndex {
+/** Indexes what cards show; any dataset's items, units and sources (the bundled or an installed one). */
+export function indexDataset(d: Pick<Dataset, 'items' | 'units' | 'sources'>): DatasetIndex {
   const itemsByUnit = new Map<string, Item[]>();
   for (const item of d.items) {
     if (item.unitId === undefined) continue; // no source names its lead unit
