@@ -4,7 +4,9 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Item } from '../../lib/data/types';
-import type { CardModel } from '../../lib/overlay/card-model';
+import type { CardModel, ProjectCardModel, UnitCardModel } from '../../lib/overlay/card-model';
+import { listLabel } from '../../lib/i18n/programme';
+import { RoundCard } from './RoundCard';
 import type { CardActions } from '../../lib/overlay/view-model';
 import { useI18n } from '../i18n';
 import { STATUS_KEYS, StatusBadge } from '../StatusBadge';
@@ -15,6 +17,11 @@ import { InPageNoteEditor } from './InPageNoteEditor';
  * by hovering leaves focus where the reader had it.
  */
 export function MentionCard({ model, actions, autoFocus = false }: { model: CardModel; actions: CardActions; autoFocus?: boolean }) {
+  if (model.kind === 'round') return <RoundCard model={model} onClose={actions.onClose} autoFocus={autoFocus} />;
+  return <ItemCard model={model} actions={actions} autoFocus={autoFocus} />;
+}
+
+function ItemCard({ model, actions, autoFocus }: { model: ProjectCardModel | UnitCardModel; actions: CardActions; autoFocus: boolean }) {
   const { t } = useI18n();
   const [noteOpen, setNoteOpen] = useState(false);
   const [error, setError] = useState('');
@@ -41,6 +48,8 @@ export function MentionCard({ model, actions, autoFocus = false }: { model: Card
 
       {model.kind === 'project' ? (
         <dl>
+          <dt>{t('cardList')}</dt>
+          <dd data-testid="card-list">{listLabel(t, model.programme, model.year)}</dd>
           <dt>{t('cardLeadUnit')}</dt>
           <dd>{model.unit?.fullName ?? model.item.unit}</dd>
           <dt>{t('cardStatus')}</dt>
@@ -70,6 +79,15 @@ export function MentionCard({ model, actions, autoFocus = false }: { model: Card
             phrase: model.disagreement.phrase,
             status: t(STATUS_KEYS[model.item.status]),
             date: model.item.statusAsOf,
+          })}
+        </p>
+      )}
+      {model.kind === 'project' && model.claimCheck?.verdict === 'completed-later' && model.claimCheck.completion && (
+        <p class="small" role="note" data-testid="card-completed-later">
+          {t('cardCompletedLater', {
+            phrase: model.claimCheck.claim.phrase,
+            pageDate: model.claimCheck.pageDate ?? '',
+            date: model.claimCheck.completion.asOf,
           })}
         </p>
       )}

@@ -99,6 +99,8 @@ export const zh_CN = {
   signal_project: '民生微实事项目',
   signal_place: '晋江的镇村社区',
   signal_topic: '主题词',
+  signal_field: '实事领域词',
+  'signal_other-list': '其他城市或镇级清单',
   'signal_other-city': '其他城市',
   signal_river: '晋江（河流）',
   signal_prefecture: '晋江地区（旧称）',
@@ -252,6 +254,13 @@ export const zh_CN = {
   mdAbout: '相关',
   disabledSitesTitle: '已设置不运行的网站',
   enableSite: '恢复运行',
+  cardList: '所属清单',
+  cardRound: '实事轮次',
+  cardRoundMissing: '本页讲的是{year}年的{programme}；数据集没有这一轮的记录。',
+  cardRoundYears: '无法判断本页讲的是哪一年的{programme}，可能是：{years}年。',
+  cardCompletedLater: '本页写道“{phrase}”（页面日期 {pageDate}）；记录显示该项目于 {date} 完成，晚于本页。',
+  popupYearUnknown: '年份不明：{years}',
+  popupNotInDataset: '数据集无记录',
   cardDisagreement: '本页写道“{phrase}”，而记录为{status}（截至 {date}）。本页可能写于完成之前，或值得核实。',
 } as const;
 

@@ -5,6 +5,7 @@
  * background can hand it to a content script.
  */
 import type { Dataset } from '../data/types';
+import type { ProgrammeId } from './types';
 import { normaliseKey } from '../text/normalise';
 import { buildAutomaton, classTable, type Automaton } from './automaton';
 import { BLOCKERS, GATE_WORDS, type LexiconWord } from './lexicon';
@@ -32,6 +33,8 @@ export const Entry = {
   Blocker: 9,
   /** An alias the dataset keeps ambiguous (bare town names, 管委会): context only. */
   Ambiguous: 10,
+  /** A phrase of a Series (a name that comes back year after year: 长者食堂, 智慧停车). */
+  Series: 11,
 } as const;
 export type EntryKind = (typeof Entry)[keyof typeof Entry];
 
@@ -44,13 +47,24 @@ export interface PackUnit {
 
 export interface PackItem {
   id: string;
-  seq: number; // 序号, 0 where the list is not numbered
-  unit: number; // index into units, -1 where no source names the lead unit
+  seq: number;
+  unit: number; // index into units
   /** Unit index of the town the project lies in, or -1. */
   town: number;
   places: number[]; // indices into places
   /** The programme's year (2023): a generic phrase in a clause about other years is not this item. */
   year: number;
+  programme: ProgrammeId;
+  /** Index into `series`, or -1. */
+  series: number;
+}
+
+/** A name that recurs across years (dataset v2 `Series`). */
+export interface PackSeries {
+  id: string;
+  name: string;
+  /** Items of the series (indices into `items`). */
+  items: number[];
 }
 
 export interface PackPlace {
@@ -78,6 +92,7 @@ export interface MatchPack {
   items: PackItem[];
   places: PackPlace[];
   ambiguous: PackAmbiguous[];
+  series: PackSeries[];
   gateWords: LexiconWord[];
 }
 
@@ -137,23 +152,27 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
   });
 
   const townKeys = [...units.filter((u) => u.isTown).map((u) => normaliseKey(u.name)), '晋江市', '晋江'];
+  const seriesIndex = new Map<string, number>();
+  const series: PackSeries[] = (dataset.series ?? []).map((s, i) => {
+    seriesIndex.set(s.id, i);
+    return { id: s.id, name: s.name, items: [] };
+  });
   const items: PackItem[] = dataset.items.map((it, i) => {
     const town = it.town ? (unitByName.get(it.town) ?? -1) : -1;
-    const unit = (it.unitId === undefined ? undefined : unitIndex.get(it.unitId)) ?? (it.unit === undefined ? undefined : unitByName.get(it.unit)) ?? -1;
-    // Dataset v2 holds the yearly 为民办实事 lists too. Their names recur across years (and one
-    // equals a 2023 table row), so linking them needs the passage's year: until the year-aware
-    // linker lands, only the 2023 民生微实事 table's items get patterns (the v1 behaviour).
-    if (it.programme === 'minsheng-weishishi') {
-      const generic = new Set((it.genericPhrases ?? []).map(normaliseKey));
-      const nameKey = normaliseKey(it.name);
-      add(it.name, Entry.ItemName, i, generic.has(nameKey) ? 1 : 0);
-      for (const v of nameVariants(it.name, townKeys)) {
+    const unit = (it.unitId ? unitIndex.get(it.unitId) : undefined) ?? (it.unit ? unitByName.get(it.unit) : undefined) ?? -1;
+    const generic = new Set((it.genericPhrases ?? []).map(normaliseKey));
+    for (const name of [it.name, ...(it.otherNames ?? [])]) {
+      const key = normaliseKey(name);
+      add(name, Entry.ItemName, i, generic.has(key) ? 1 : 0);
+      for (const v of nameVariants(name, townKeys)) {
         add(v, Entry.ItemVariant, i, v.length < MIN_STANDALONE_VARIANT || generic.has(v) ? 1 : 0);
       }
-      for (const k of it.keyphrases) add(k, Entry.ItemKey, i);
-      for (const g of it.genericPhrases ?? []) add(g, Entry.ItemGeneric, i);
-      for (const c of it.contextWords ?? []) add(c, Entry.ItemContext, i);
     }
+    for (const k of it.keyphrases) add(k, Entry.ItemKey, i);
+    for (const g of it.genericPhrases ?? []) add(g, Entry.ItemGeneric, i);
+    for (const c of it.contextWords ?? []) add(c, Entry.ItemContext, i);
+    const s = it.series !== undefined ? (seriesIndex.get(it.series) ?? -1) : -1;
+    if (s >= 0) series[s]!.items.push(i);
     return {
       id: it.id,
       seq: it.seq ?? 0,
@@ -161,7 +180,12 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
       town: town >= 0 ? town : units[unit]?.isTown ? unit : -1,
       places: it.places.map((n) => placeIndex.get(n) ?? -1).filter((x) => x >= 0),
       year: it.year,
+      programme: it.programme,
+      series: s,
     };
+  });
+  (dataset.series ?? []).forEach((s, i) => {
+    for (const ph of new Set([s.name, ...s.phrases, ...(s.traditional ?? [])])) add(ph, Entry.Series, i);
   });
 
   gateWords.forEach((w, i) => add(w.text, Entry.Gate, i));
@@ -183,7 +207,7 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
     entryFlag[j] = eFlag[i]!;
   }
 
-  return {
+  const pack: MatchPack = {
     version: 1,
     datasetVersion: dataset.meta.version,
     datasetHash: dataset.meta.hash,
@@ -196,9 +220,13 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
     items,
     places,
     ambiguous,
+    series,
     gateWords,
   };
+  return pack;
 }
+
+
 
 /** The pack as plain JSON (typed arrays as number arrays; the 64K class table is rebuilt on load). */
 export interface MatchPackJSON extends Omit<MatchPack, 'automaton' | 'entryStart' | 'entryKind' | 'entryRef' | 'entryFlag'> {

@@ -22,11 +22,18 @@ export type TabRequest<K extends TabRequestType = TabRequestType> = { [P in K]: 
 
 export interface ReportedTarget {
   kind: 'unit' | 'project';
+  /** The unit or item id, or for a round the dataset lacks `round:<programme>:<year>:<text>` (lib/overlay/target.ts). */
   id: string;
   label: string;
   unit: string;
   seq?: number;
   status?: string;
+  /** Projects: the programme and year of the item or of the round spoken of (null: cannot be told). */
+  programme?: 'weiminbanshishi' | 'minsheng-weishishi';
+  year?: number | null;
+  candidateYears?: number[];
+  /** A round the dataset holds no item for. */
+  round?: boolean;
   count: number;
 }
 

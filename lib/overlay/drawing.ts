@@ -90,9 +90,10 @@ export class PageDrawing {
     return { left: r.left, top: r.top, bottom: r.bottom, right: r.right };
   }
 
+  /** A round the dataset lacks (id null) has no recorded completion: drawn as not (yet) completed. */
   private classOf(m: Mention): HighlightClass {
     if (m.kind === 'unit') return 'unit';
-    const item = this.parts.index.itemsById.get(m.id);
+    const item = m.id === null ? undefined : this.parts.index.itemsById.get(m.id);
     return item?.status === 'completed' ? 'project-done' : 'project-open';
   }
 
@@ -104,7 +105,7 @@ export class PageDrawing {
       // Only the fallback painter needs the key (to find a mention from its element).
       const span: DrawSpan = keyed ? { ...p.span, key } : p.span;
       drawing[this.classOf(p.mention)].push(span);
-      if (this.parts.followed.has(p.mention.id)) drawing.followed.push(span);
+      if (p.mention.id !== null && this.parts.followed.has(p.mention.id)) drawing.followed.push(span);
     });
     for (const n of this.parts.notes()) drawing.note.push(n.span);
     return drawing;

@@ -25,6 +25,8 @@ export interface DrawnPageEnv {
   store: MentionStore;
   watcher: PageWatcher;
   sightings: SightingRecorder;
+  /** The page's date (ISO) when known, for the card's claim check. */
+  pageDate?: () => string | undefined;
 }
 
 export interface DrawnPage {
@@ -62,6 +64,7 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
     flash: (span) => drawing.flash(span),
     redraw: () => drawing.draw(),
     onFollowed: (p) => record([p], ''),
+    pageDate: () => env.pageDate?.(),
   });
   const listen = () =>
     trackPointer(doc, signal, {

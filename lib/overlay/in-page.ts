@@ -80,6 +80,6 @@ export function runInPage(env: InPageEnv): Overlay | undefined {
       started,
     ),
   );
-  watchLifecycle({ win: env.win, isAlive: env.isAlive, onLocationChange: () => overlay.locationChanged(), onEnd: () => overlay.dispose() }, new AbortController().signal);
+  watchLifecycle({ win: env.win, isAlive: env.isAlive, onLocationChange: () => overlay.locationChanged(), onEnd: () => overlay.dispose() });
   return overlay;
 }
