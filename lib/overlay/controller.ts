@@ -70,7 +70,7 @@ export class Overlay {
 
   constructor(private readonly env: OverlayEnv) {
     this.lastUrl = env.doc.location.href;
-    this.sightings = new SightingRecorder(env.doc, env.send);
+    this.sightings = new SightingRecorder(env.doc, env.send, () => this.pageDate?.value);
   }
 
   private get doc() {

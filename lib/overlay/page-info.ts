@@ -9,9 +9,11 @@ export function canonicalUrlOf(doc: Document): string {
   return doc.location.href.split('#')[0]!;
 }
 
-export function pageInfoOf(doc: Document): PageInfo {
+/** `pageDate`: the page's date (ISO) as lib/text/page-date.ts read it (markup, byline, address), when known. */
+export function pageInfoOf(doc: Document, pageDate?: string): PageInfo {
   const info: PageInfo = { url: doc.location.href.split('#')[0]!, canonicalUrl: canonicalUrlOf(doc), title: doc.title.slice(0, 500) };
   const meta = pageMetaOf(doc);
+  if (pageDate) meta.published = pageDate;
   if (Object.keys(meta).length) info.meta = meta;
   return info;
 }

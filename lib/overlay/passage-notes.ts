@@ -42,6 +42,8 @@ export interface PassageNoteParts {
   redraw(): void;
   /** Closes the editor (the card part owns what is open). */
   close(): void;
+  /** The page's date (ISO), when known: kept with a note as the source's date. */
+  pageDate?: () => string | undefined;
 }
 
 export class PassageNotes {
@@ -89,7 +91,7 @@ export class PassageNotes {
     if (!passage) return false;
     const { start, end } = passage;
     const selectors = describeRange(dom.text, start, end);
-    const info = pageInfoOf(doc);
+    const info = pageInfoOf(doc, this.parts.pageDate?.());
     view.set({
       view: {
         kind: 'passage-note',
