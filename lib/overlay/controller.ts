@@ -230,6 +230,11 @@ export class Overlay {
     await this.start(force);
   }
 
+  /** The page is to be read with another dataset (the user installed one): everything is recomputed. */
+  async datasetChanged(): Promise<void> {
+    await this.restart(false);
+  }
+
   async rescan(): Promise<TabReport> {
     await this.restart(true);
     return this.report();

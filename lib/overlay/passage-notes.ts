@@ -3,6 +3,7 @@
  * are drawn, the rest are listed as orphans, never lost), the "add note" pill on a selection,
  * and the editor that saves a note anchored to the selected passage (W3C quote and position).
  */
+import { newNoteId } from '../rows/ids';
 import { anchorSelectors, describeRange } from '../anchor/text-quote';
 import type { Send } from '../messaging/protocol';
 import type { Note } from '../types/records';
@@ -89,6 +90,8 @@ export class PassageNotes {
     const { start, end } = passage;
     const selectors = describeRange(dom.text, start, end);
     const info = pageInfoOf(doc);
+    // One id per note being written: a retried save is the same note (issue 11, item 11).
+    const noteId = newNoteId();
     view.set({
       view: {
         kind: 'passage-note',
@@ -96,7 +99,7 @@ export class PassageNotes {
         quote: selectors.quote.exact,
         onCancel: () => this.parts.close(),
         onSave: async (body) => {
-          const note = await send({ type: 'note/save', body, anchor: { ...info, ...selectors } });
+          const note = await send({ type: 'note/save', id: noteId, body, anchor: { ...info, ...selectors } });
           this.parts.pageNotes.push(note);
           const span = spanFor(dom, start, end);
           if (span) this.anchoredNotes.push({ note, span });
