@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { sendToTabInjecting, syncContentScripts } from '../lib/background/content-scripts';
+import { runCommand } from '../lib/background/commands';
 import { installContextMenus, runContextMenuItem } from '../lib/background/context-menus';
 import { log } from '../lib/background/log';
 import { createBackgroundService } from '../lib/background/service';
@@ -42,4 +43,5 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(async () => installContextMenus(translator((await loadSettings()).locale)));
   browser.contextMenus.onClicked.addListener((info, tab) => runContextMenuItem(info.menuItemId, tab?.id));
+  browser.commands?.onCommand.addListener((command, tab) => runCommand(command, tab?.id));
 });

@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../lib/types/records';
 import { I18nProvider, useI18n } from '../i18n';
+import type { HighlightColours } from '../../lib/settings/settings';
 import { InPageNoteEditor } from './InPageNoteEditor';
 import { MentionCard } from './MentionCard';
 import type { OverlayStore, OverlayView, Rect } from '../../lib/overlay/view-model';
@@ -61,13 +62,13 @@ function OrphanPanel({ notes }: { notes: Note[] }) {
   );
 }
 
-function Views({ view, orphans }: { view: OverlayView; orphans: Note[] }) {
+function Views({ view, orphans, colours }: { view: OverlayView; orphans: Note[]; colours?: HighlightColours }) {
   const { t } = useI18n();
   return (
     <div class="layer">
       {view.kind === 'card' && (
         <Positioned at={view.at} class="card-slot">
-          <MentionCard model={view.model} actions={view.actions} autoFocus={view.focus} />
+          <MentionCard model={view.model} actions={view.actions} autoFocus={view.focus} colours={colours} />
         </Positioned>
       )}
       {view.kind === 'pill' && (
@@ -92,7 +93,7 @@ export function OverlayRoot({ store }: { store: OverlayStore }) {
   useEffect(() => store.subscribe(() => setState(store.get())), [store]);
   return (
     <I18nProvider locale={state.locale}>
-      <Views view={state.view} orphans={state.orphans} />
+      <Views view={state.view} orphans={state.orphans} colours={state.colours} />
     </I18nProvider>
   );
 }

@@ -189,12 +189,18 @@ export function createBackgroundService(deps: BackgroundDeps) {
       const db = await ready();
       // Mentions of items the installed dataset does not hold (a page read before it changed) are not recorded.
       const unknown = await unknownTargets(db, req.reports.map((r) => r.target));
-      const page = { url: sender.pageUrl, canonicalUrl: canonicalFor(sender, req.page.canonicalUrl), title: cleanLine(req.page.title, LIMITS.title) };
+      const page = {
+        url: sender.pageUrl,
+        canonicalUrl: canonicalFor(sender, req.page.canonicalUrl),
+        title: cleanLine(req.page.title, LIMITS.title),
+        ...(req.page.meta ? { meta: req.page.meta } : {}),
+      };
       const reports = req.reports.filter((r) => !unknown.has(`${r.target.kind}:${r.target.id}`)).map((r) => ({
         target: { kind: r.target.kind, id: r.target.id },
         quote: cleanText(r.quote, LIMITS.sightingQuote),
         prefix: cleanText(r.prefix, LIMITS.context),
         suffix: cleanText(r.suffix, LIMITS.context),
+        ...(r.sentence ? { sentence: cleanText(r.sentence, LIMITS.sentence) } : {}),
       }));
       return { recorded: await recordSightings(db, page, reports, now(), siteOf(sender.pageUrl)) };
     },

@@ -4,10 +4,11 @@
  * every page once; and the timeline queries the side panel reads them with.
  */
 import type { PageInfo, SightingReport } from '../types/page';
-import type { Sighting } from '../types/records';
+import type { PageMeta, Sighting } from '../types/records';
 import { sightingKey } from './keys';
 import type { LensDb } from './schema';
 
+const hasMeta = (m: PageMeta | undefined): m is PageMeta => !!m && Object.keys(m).length > 0;
 
 /** The site a URL belongs to, for grouping ("seen on N sites"). */
 export function siteOf(url: string): string {
@@ -33,7 +34,15 @@ export async function recordSightings(db: LensDb, page: PageInfo, reports: Sight
       const r = byKey.get(key)!;
       const old = existing[i];
       return old
-        ? { ...old, url: page.url, title: page.title || old.title, lastSeen: now, visits: old.visits + 1 }
+        ? {
+            ...old,
+            url: page.url,
+            title: page.title || old.title,
+            ...(old.sentence || !r.sentence ? {} : { sentence: r.sentence }),
+            ...(hasMeta(page.meta) ? { meta: page.meta } : {}),
+            lastSeen: now,
+            visits: old.visits + 1,
+          }
         : {
             key,
             target: r.target,
@@ -45,6 +54,8 @@ export async function recordSightings(db: LensDb, page: PageInfo, reports: Sight
             quote: r.quote,
             prefix: r.prefix,
             suffix: r.suffix,
+            ...(r.sentence ? { sentence: r.sentence } : {}),
+            ...(hasMeta(page.meta) ? { meta: page.meta } : {}),
             firstSeen: now,
             lastSeen: now,
             visits: 1,

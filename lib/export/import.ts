@@ -39,7 +39,10 @@ export function parseJson(text: string): unknown {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    const truncated = /end of (json )?input|unterminated|unexpected end/i.test(msg);
+    // V8 names the position of the error: at the end of the text (trailing spaces aside) the file was cut off.
+    const at = /at position (\d+)/.exec(msg);
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const truncated = /end of (json )?input|unterminated|unexpected end/i.test(msg) || (at !== null && Number(at[1]) >= body.trimEnd().length);
     throw new ImportError(truncated ? 'truncated' : 'notJson', msg);
   }
 }
@@ -121,8 +124,14 @@ export const mergeFollow = (local: Follow, incoming: Follow): Follow => (incomin
 
 export function mergeSighting(local: Sighting, incoming: Sighting): Sighting {
   const recent = incoming.lastSeen > local.lastSeen ? incoming : local;
+  const older = recent === incoming ? local : incoming;
+  // The sentence and the page's meta are evidence: an older row's is kept when the recent one has none.
+  const sentence = recent.sentence ?? older.sentence;
+  const meta = recent.meta ?? older.meta;
   return {
     ...recent,
+    ...(sentence === undefined ? {} : { sentence }),
+    ...(meta === undefined ? {} : { meta }),
     firstSeen: Math.min(local.firstSeen, incoming.firstSeen),
     lastSeen: Math.max(local.lastSeen, incoming.lastSeen),
     visits: Math.max(local.visits, incoming.visits),

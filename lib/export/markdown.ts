@@ -5,6 +5,7 @@
  */
 import type { Note } from '../types/records';
 import { translator, type Locale } from '../i18n';
+import { localDay } from './sources';
 
 /** Backslash-escapes Markdown syntax characters and neutralises raw HTML. */
 export function escapeMarkdown(s: string): string {
@@ -53,10 +54,12 @@ export function notesMarkdown(notes: readonly Note[], opts: MarkdownOptions): st
         out.push(link ? `> ${quote} ([${escapeMarkdown(t('mdSource'))}](${textFragmentUrl(link, n.anchor.quote.exact)}))` : `> ${quote}`, '');
       }
       if (n.body) out.push(...n.body.split(/\r?\n/).map(escapeMarkdown), '');
-      const meta: string[] = [];
+      // Every note says when it was written (and edited, when that was another day).
+      const meta: string[] = [t('mdWritten', { date: localDay(n.createdAt) })];
+      if (localDay(n.updatedAt) !== localDay(n.createdAt)) meta.push(t('mdEdited', { date: localDay(n.updatedAt) }));
       if (n.targetId) meta.push(`${t('mdAbout')}: ${escapeMarkdown(opts.names.get(n.targetId) ?? n.targetId)}`);
       if (n.tags.length) meta.push(`${t('tags')}: ${n.tags.map((tag) => `#${escapeMarkdown(tag)}`).join(' ')}`);
-      if (meta.length) out.push(`_${meta.join(' · ')}_`, '');
+      out.push(`_${meta.join(' · ')}_`, '');
     }
   }
   return out.join('\n');

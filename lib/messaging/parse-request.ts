@@ -4,7 +4,7 @@
  * content script, which only sends, never reaches the row rules and the storage code behind them.
  */
 import { LIMITS } from '../rows/fields';
-import { targetRef } from '../rows/rows';
+import { pageMeta, targetRef } from '../rows/rows';
 import type { PageInfo, SightingReport } from '../types/page';
 import type { PassageAnchor, TargetRef } from '../types/records';
 import type { Request, RequestType } from './protocol';
@@ -26,6 +26,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A target as stored notes and follows hold it (lib/rows). */
 export const isTarget = (v: unknown): v is TargetRef => passes(() => targetRef(v, 'target'));
+const isMeta = (v: unknown): boolean => v === undefined || passes(() => pageMeta(v, 'meta'));
+const isSentence = (v: unknown): boolean => v === undefined || isStr(v, LIMITS.sentence);
+const isWebAddress = (v: unknown): boolean => isStr(v, LIMITS.url) && /^https?:/i.test(v);
 
 /**
  * A passage as the content script describes it. Its addresses are only checked for size here:
@@ -33,7 +36,8 @@ export const isTarget = (v: unknown): v is TargetRef => passes(() => targetRef(v
  * stores passes the row validator.
  */
 export function isAnchor(v: unknown): v is PassageAnchor {
-  if (!isObj(v) || !isStr(v.url, LIMITS.url) || !isStr(v.canonicalUrl, LIMITS.url) || !isStr(v.title, LIMITS.title)) return false;
+  if (!isObj(v) || !isWebAddress(v.url) || !isWebAddress(v.canonicalUrl) || !isStr(v.title, LIMITS.title)) return false;
+  if (!isSentence(v.sentence) || !isMeta(v.meta)) return false;
   const q = v.quote;
   const p = v.position;
   return (
@@ -42,9 +46,9 @@ export function isAnchor(v: unknown): v is PassageAnchor {
   );
 }
 
-const isPage = (v: unknown): v is PageInfo => isObj(v) && isStr(v.url, LIMITS.url) && isStr(v.canonicalUrl, LIMITS.url) && isStr(v.title, LIMITS.title);
+const isPage = (v: unknown): v is PageInfo => isObj(v) && isStr(v.url, LIMITS.url) && isStr(v.canonicalUrl, LIMITS.url) && isStr(v.title, LIMITS.title) && isMeta(v.meta);
 const isReport = (v: unknown): v is SightingReport =>
-  isObj(v) && isTarget(v.target) && isStr(v.quote, LIMITS.sightingQuote) && isStr(v.prefix, LIMITS.context) && isStr(v.suffix, LIMITS.context);
+  isObj(v) && isTarget(v.target) && isStr(v.quote, LIMITS.sightingQuote) && isStr(v.prefix, LIMITS.context) && isStr(v.suffix, LIMITS.context) && isSentence(v.sentence);
 
 /** Payload checks per type: a request that fails its check is rejected, not guessed at. */
 const checks: Record<RequestType, Check> = {

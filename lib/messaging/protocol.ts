@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../data/types';
 import type { DatasetSummary } from '../types/dataset-summary';
-import type { Note, PassageAnchor, TargetRef } from '../types/records';
+import type { Note, PageMeta, PassageAnchor, TargetRef } from '../types/records';
 import type { PageInfo, SightingReport } from '../types/page';
 import type { Locale } from '../i18n';
 import type { MatchPackJSON } from '../match/pack';

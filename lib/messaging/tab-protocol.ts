@@ -13,6 +13,8 @@ export interface TabRequestMap {
   'tab/note-selection': {};
   'tab/rescan': {};
   'tab/disable': {};
+  /** A shortcut (manifest command, lib/background/commands.ts): the next (1) or previous (-1) mention, its card opened. */
+  'tab/step': { direction: 1 | -1 };
 }
 
 export type TabRequestType = keyof TabRequestMap;
@@ -55,6 +57,7 @@ export interface TabResponseMap {
   'tab/note-selection': { opened: boolean };
   'tab/rescan': TabReport;
   'tab/disable': { ok: true };
+  'tab/step': { moved: boolean };
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,6 +68,7 @@ const requestChecks: { [K in TabRequestType]: (m: Record<string, unknown>) => bo
   'tab/note-selection': () => true,
   'tab/rescan': () => true,
   'tab/disable': () => true,
+  'tab/step': (m) => m.direction === 1 || m.direction === -1,
 };
 
 const isTabRequestType = (t: unknown): t is TabRequestType => typeof t === 'string' && Object.hasOwn(requestChecks, t);
@@ -88,6 +92,7 @@ const responseChecks: { [K in TabRequestType]: (v: unknown) => v is TabResponseM
   'tab/note-selection': (v): v is { opened: boolean } => isObj(v) && typeof v.opened === 'boolean',
   'tab/rescan': isReport,
   'tab/disable': (v): v is { ok: true } => isObj(v) && v.ok === true,
+  'tab/step': (v): v is { moved: boolean } => isObj(v) && typeof v.moved === 'boolean',
 };
 
 /** Whether `v` is a well-formed answer to a request of type `type`. */

@@ -76,6 +76,7 @@ export function runInPage(env: InPageEnv): Overlay | undefined {
           overlay.dispose();
           return { ok: true };
         },
+        'tab/step': (req) => ({ moved: overlay.step(req.direction) }),
       },
       started,
     ),

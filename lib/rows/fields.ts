@@ -30,6 +30,10 @@ export const LIMITS = {
   /** A sighting's quote (the sentence or name seen). */
   sightingQuote: 1_000,
   title: 2_000,
+  /** The sentence kept around a passage or mention (lib/text/sentence.ts). */
+  sentence: 1_000,
+  /** An outlet's or author's name as the page gives it. */
+  metaField: 200,
   url: 10_000,
   host: 253,
   tag: 100,

@@ -7,7 +7,7 @@
  */
 import { ITEM_STATUSES, PROGRAMME_IDS } from '../data/validate';
 import { followKey, sightingKey } from '../db/keys';
-import type { Follow, Note, PassageAnchor, Sighting, TargetRef } from '../types/records';
+import type { Follow, Note, PageMeta, PassageAnchor, Sighting, TargetRef } from '../types/records';
 import { host, int, LIMITS, line, list, obj, oneOf, RowError, text, time, webUrl, type Ctx } from './fields';
 
 /** Tag separators users type; a stored tag contains none of them. */
@@ -30,8 +30,30 @@ export function targetRef(x: unknown, path: string): TargetRef {
   return { kind: oneOf(o.kind, `${path}.kind`, ['item', 'unit'] as const), id: line(o.id, `${path}.id`, LIMITS.id, true) };
 }
 
+/** What a page says of itself (outlet, author, its date as YYYY-MM-DD): each part optional. */
+export function pageMeta(x: unknown, path: string): PageMeta {
+  const o = obj(x, path, [], ['siteName', 'author', 'published']);
+  const m: PageMeta = {};
+  if (o.siteName !== undefined) m.siteName = line(o.siteName, `${path}.siteName`, LIMITS.metaField);
+  if (o.author !== undefined) m.author = line(o.author, `${path}.author`, LIMITS.metaField);
+  if (o.published !== undefined) {
+    const d = line(o.published, `${path}.published`, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d))) throw new RowError(`${path}.published`, 'expected a date YYYY-MM-DD');
+    m.published = d;
+  }
+  return m;
+}
+
+/** The evidence notes' anchors and sightings may keep: the sentence around the passage, and the page's meta. */
+function evidence(o: Record<string, unknown>, path: string): { sentence?: string; meta?: PageMeta } {
+  const e: { sentence?: string; meta?: PageMeta } = {};
+  if (o.sentence !== undefined) e.sentence = text(o.sentence, `${path}.sentence`, LIMITS.sentence);
+  if (o.meta !== undefined) e.meta = pageMeta(o.meta, `${path}.meta`);
+  return e;
+}
+
 export function passageAnchor(x: unknown, path: string): PassageAnchor {
-  const o = obj(x, path, ['url', 'canonicalUrl', 'title', 'quote', 'position']);
+  const o = obj(x, path, ['url', 'canonicalUrl', 'title', 'quote', 'position'], ['sentence', 'meta']);
   const q = obj(o.quote, `${path}.quote`, ['type', 'exact', 'prefix', 'suffix']);
   const p = obj(o.position, `${path}.position`, ['type', 'start', 'end']);
   if (q.type !== 'TextQuoteSelector') throw new RowError(`${path}.quote.type`, 'expected TextQuoteSelector');
@@ -50,6 +72,7 @@ export function passageAnchor(x: unknown, path: string): PassageAnchor {
       suffix: text(q.suffix, `${path}.quote.suffix`, LIMITS.context),
     },
     position: { type: 'TextPositionSelector', start, end },
+    ...evidence(o, path),
   };
 }
 
@@ -104,7 +127,7 @@ export function follow(x: unknown, path: string, ctx: Ctx): Follow {
 }
 
 export function sighting(x: unknown, path: string, ctx: Ctx): Sighting {
-  const o = obj(x, path, ['key', 'target', 'targetId', 'url', 'canonicalUrl', 'title', 'site', 'quote', 'prefix', 'suffix', 'firstSeen', 'lastSeen', 'visits']);
+  const o = obj(x, path, ['key', 'target', 'targetId', 'url', 'canonicalUrl', 'title', 'site', 'quote', 'prefix', 'suffix', 'firstSeen', 'lastSeen', 'visits'], ['sentence', 'meta']);
   const s: Sighting = {
     key: line(o.key, `${path}.key`, LIMITS.id + 1 + LIMITS.url, true),
     target: targetRef(o.target, `${path}.target`),
@@ -119,6 +142,7 @@ export function sighting(x: unknown, path: string, ctx: Ctx): Sighting {
     firstSeen: time(o.firstSeen, `${path}.firstSeen`, ctx),
     lastSeen: time(o.lastSeen, `${path}.lastSeen`, ctx),
     visits: int(o.visits, `${path}.visits`, 1, LIMITS.visits),
+    ...evidence(o, path),
   };
   if (s.targetId !== s.target.id) throw new RowError(`${path}.targetId`, 'does not match target.id');
   if (s.key !== sightingKey(s.targetId, s.canonicalUrl)) throw new RowError(`${path}.key`, 'does not match targetId and canonicalUrl');

@@ -61,6 +61,15 @@ describe('the message protocol', () => {
     const info = { url: anchor.url, canonicalUrl: anchor.url, title: 'A' };
     expect(await route({ type: 'sightings/record', page: info, reports: [{ target, quote: '微车管所', prefix: '', suffix: '' }] }, page)).toEqual({ ok: true, value: { recorded: 1 } });
     expect(parseRequest({ type: 'sightings/record', page: info, reports: [{ target, quote: 5, prefix: '', suffix: '' }] })).toBeNull();
+    expect(parseRequest({ type: 'note/save', id, body: 'x', anchor: { ...anchor, sentence: '一句话。', meta: { siteName: '晋江新闻网', published: '2024-02-06' } } })).not.toBeNull();
+    expect(parseRequest({ type: 'note/save', id, body: 'x', anchor: { ...anchor, meta: { published: '2月6日' } } })).toBeNull();
+    expect(parseRequest({ type: 'note/save', id, body: 'x', anchor: { ...anchor, meta: { script: 'x' } } })).toBeNull();
+    expect(parseRequest({ type: 'note/save', id, body: 'x', anchor: { ...anchor, sentence: '长'.repeat(1001) } })).toBeNull();
+    expect(parseRequest({ type: 'note/save', id, body: 'x', anchor: { ...anchor, url: 'javascript:alert(1)' } })).toBeNull();
+    const report = { target, quote: '微车管所', prefix: '', suffix: '', sentence: '推动“微车管所”进园区。' };
+    expect(parseRequest({ type: 'sightings/record', page: { ...info, meta: { author: '林晓' } }, reports: [report] })).not.toBeNull();
+    expect(parseRequest({ type: 'sightings/record', page: info, reports: [{ ...report, sentence: 7 }] })).toBeNull();
+    expect(parseRequest({ type: 'sightings/record', page: { ...info, meta: { author: 7 } }, reports: [report] })).toBeNull();
   });
 
   it('turns a handler failure into an error envelope', async () => {
