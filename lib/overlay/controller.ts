@@ -67,7 +67,7 @@ export class Overlay {
 
   constructor(private readonly env: OverlayEnv) {
     this.lastUrl = env.doc.location.href;
-    this.sightings = new SightingRecorder(env.doc, env.send);
+    this.sightings = new SightingRecorder(env.doc, env.send, () => this.pageDate?.value);
   }
 
   private get doc() {

@@ -47,6 +47,8 @@ export interface PassageNoteParts {
   redraw(): void;
   /** Closes the editor (the card part owns what is open). */
   close(): void;
+  /** The page's date (ISO), when known: kept with a note as the source's date. */
+  pageDate?: () => string | undefined;
 }
 
 export class PassageNotes {
@@ -94,7 +96,7 @@ export class PassageNotes {
     if (!passage) return false;
     const { start, end } = passage;
     const selectors = describeRange(dom.text, start, end);
-    const info = pageInfoOf(doc);
+    const info = pageInfoOf(doc, this.parts.pageDate?.());
     // One id per note being written: a retried save is the same note (issue 11, item 11).
     const noteId = newNoteId();
     view.set({
