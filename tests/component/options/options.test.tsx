@@ -180,7 +180,7 @@ describe('options page', () => {
     expect(rows[0]).toMatch(/^★ 已关注 · 2023年民生微实事 · 24\./);
     expect(rows[1]).toMatch(/^2023年民生微实事 · 23\..*已完成 → 推进中/);
     fireEvent.click(screen.getByRole('button', { name: '安装此数据集' }));
-    await screen.findByText('已安装数据集 2.1.0。');
+    await screen.findByText('已安装数据集 2.1.0。', undefined, { timeout: 5_000 }); // seeding 163 items is slow on a loaded 2-core machine
     expect((await db.items.get('mw2023-024'))?.status).toBe('in_progress');
     expect(await db.follows.count()).toBe(1);
   });
