@@ -26,16 +26,16 @@ describe('recording sightings', () => {
 
   it('keeps the sentence first seen and the page meta of the latest visit that gave any', async () => {
     const withSentence = { ...report('mw2023-023'), sentence: '公安局推动“微车管所”进五里工业园区。' };
-    await recordSightings(db, { ...page, meta: { siteName: '晋江新闻网' } }, [withSentence], 1000);
-    await recordSightings(db, page, [{ ...withSentence, sentence: '另一句。' }], 2000);
+    await recordSightings(db, { ...page, meta: { siteName: '晋江新闻网' } }, [withSentence], T + 1000);
+    await recordSightings(db, page, [{ ...withSentence, sentence: '另一句。' }], T + 2000);
     let [row] = await db.sightings.toArray();
     expect(row).toMatchObject({ sentence: '公安局推动“微车管所”进五里工业园区。', meta: { siteName: '晋江新闻网' }, visits: 2 });
-    await recordSightings(db, { ...page, meta: { siteName: '晋江新闻网', published: '2024-02-06' } }, [report('mw2023-023')], 3000);
+    await recordSightings(db, { ...page, meta: { siteName: '晋江新闻网', published: '2024-02-06' } }, [report('mw2023-023')], T + 3000);
     [row] = await db.sightings.toArray();
     expect(row!.meta).toEqual({ siteName: '晋江新闻网', published: '2024-02-06' });
     // A row recorded before sentences were kept gets one on its next visit.
-    await recordSightings(db, page, [report('mw2023-024')], 4000);
-    await recordSightings(db, page, [{ ...report('mw2023-024'), sentence: '第二句。' }], 5000);
+    await recordSightings(db, page, [report('mw2023-024')], T + 4000);
+    await recordSightings(db, page, [{ ...report('mw2023-024'), sentence: '第二句。' }], T + 5000);
     expect((await db.sightings.get('mw2023-024|https://www.ijjnews.com/a.html'))!.sentence).toBe('第二句。');
   });
 
