@@ -49,7 +49,19 @@ export default defineConfig({
 
     // The content script is entrypoints/lens.ts, built as an unlisted script (lib/overlay/lifecycle.ts says why).
     // Frames on these sites (an article in an iframe) get their own overlay; the popup talks to the top frame.
-    content_scripts: [{ matches: DEFAULT_MATCHES, js: ['lens.js'], css: ['assets/lens.css'], all_frames: true, run_at: 'document_idle' }],
+    // So do frames without an address of their own (<iframe srcdoc>, a blank frame a script
+    // writes into) whose parent is one of these sites: match_about_blank, match_origin_as_fallback.
+    content_scripts: [
+      {
+        matches: DEFAULT_MATCHES,
+        js: ['lens.js'],
+        css: ['assets/lens.css'],
+        all_frames: true,
+        match_about_blank: true,
+        match_origin_as_fallback: true,
+        run_at: 'document_idle',
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -28,7 +28,8 @@ export default defineBackground(() => {
   });
   // Seed on every worker start: covers install and update, and is a no-op when the hash matches.
   service.ensureDataset().catch((err: unknown) => log('seeding failed', err));
-  const route = createRouter(browser.runtime.id, service.handlers);
+  // Our own pages live under this origin; anything else that is ours is a content script in a tab.
+  const route = createRouter(browser.runtime.id, service.handlers, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((msg, sender) => route(msg, sender));
 
   const syncScripts = () => loadSettings().then(syncContentScripts).catch((err: unknown) => log('content script registration failed', err));

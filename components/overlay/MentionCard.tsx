@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Item } from '../../lib/data/types';
 import type { CardModel, ProjectCardModel, UnitCardModel } from '../../lib/overlay/card-model';
-import { PROGRAMME_KEYS, RoundCard } from './RoundCard';
+import { listLabel } from '../../lib/i18n/programme';
+import { RoundCard } from './RoundCard';
 import type { CardActions } from '../../lib/overlay/view-model';
 import { useI18n } from '../i18n';
 import { STATUS_KEYS, StatusBadge } from '../StatusBadge';
@@ -53,7 +54,7 @@ function ItemCard({ model, actions, autoFocus, colours }: { model: ProjectCardMo
       {model.kind === 'project' ? (
         <dl>
           <dt>{t('cardList')}</dt>
-          <dd data-testid="card-list">{t('cardListValue', { year: model.year, programme: t(PROGRAMME_KEYS[model.programme]) })}</dd>
+          <dd data-testid="card-list">{listLabel(t, model.programme, model.year)}</dd>
           <dt>{t('cardLeadUnit')}</dt>
           <dd>{model.unit?.fullName ?? model.item.unit}</dd>
           <dt>{t('cardStatus')}</dt>

@@ -12,7 +12,7 @@ import { normaliseHostPattern } from '../../lib/settings/sites';
 import { loadSettings, saveSettings } from '../../lib/settings/store';
 import { useI18n } from '../i18n';
 import { StatusBadge } from '../StatusBadge';
-import { PROGRAMME_KEYS } from '../overlay/RoundCard';
+import { listLabel } from '../../lib/i18n/programme';
 import type { ItemStatus } from '../../lib/data/types';
 import type { Signal } from '../../lib/match/types';
 import { DEFAULT_HIGHLIGHT_COLOURS, type HighlightColours } from '../../lib/settings/settings';
@@ -204,10 +204,9 @@ export function TabPanel() {
 /** A project's list: "2025年为民办实事项目", with "not in the dataset" for a round it lacks, or the years it could be. */
 function ListLabel({ target: x }: { target: ReportedTarget }) {
   const { t } = useI18n();
-  const programme = t(PROGRAMME_KEYS[x.programme!]);
   return (
     <span class="muted small" data-testid="tab-target-list">
-      {x.year != null ? t('cardListValue', { year: x.year, programme }) : t('popupYearUnknown', { years: (x.candidateYears ?? []).join('、') })}
+      {x.year != null ? listLabel(t, x.programme!, x.year) : t('popupYearUnknown', { years: (x.candidateYears ?? []).join('、') })}
       {x.round && x.year != null ? ` · ${t('popupNotInDataset')}` : ''}
     </span>
   );

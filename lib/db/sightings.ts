@@ -19,7 +19,11 @@ export function siteOf(url: string): string {
   }
 }
 
-export async function recordSightings(db: LensDb, page: PageInfo, reports: SightingReport[], now = Date.now()): Promise<number> {
+/**
+ * Records one sighting per item for the page. `site` is the site the sighting is filed under;
+ * the background passes the sender's own (never the page's claim); by default the page's address.
+ */
+export async function recordSightings(db: LensDb, page: PageInfo, reports: SightingReport[], now = Date.now(), site = siteOf(page.url)): Promise<number> {
   if (!reports.length) return 0;
   const byKey = new Map<string, SightingReport>();
   for (const r of reports) byKey.set(sightingKey(r.target.id, page.canonicalUrl), byKey.get(sightingKey(r.target.id, page.canonicalUrl)) ?? r);
@@ -46,7 +50,7 @@ export async function recordSightings(db: LensDb, page: PageInfo, reports: Sight
             url: page.url,
             canonicalUrl: page.canonicalUrl,
             title: page.title,
-            site: siteOf(page.canonicalUrl || page.url),
+            site,
             quote: r.quote,
             prefix: r.prefix,
             suffix: r.suffix,

@@ -18,7 +18,12 @@ export function textFragmentUrl(url: string, exact: string): string {
   return `${url.replace(/#.*$/, '')}#:~:text=${enc(exact)}`;
 }
 
-const safeUrl = (url: string) => (/^https?:\/\//i.test(url) ? url.replace(/[()<> ]/g, (c) => encodeURIComponent(c)) : '');
+/**
+ * An address fit for a Markdown link, or '' (no link): http(s) only, and nothing that could end
+ * the link or start another (whitespace and control characters refuse; brackets are escaped).
+ */
+export const safeUrl = (url: string): string =>
+  /^https?:\/\//i.test(url) && !/[\s\u0000-\u001f\u007f-\u009f]/.test(url) ? url.replace(/[()<>[\]`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : '';
 
 export interface MarkdownOptions {
   locale: Locale;

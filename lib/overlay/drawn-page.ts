@@ -3,6 +3,7 @@
  * (mounted when it first has something to show), the drawing, passage notes, the mention card,
  * and the pointer and keyboard turned into card and note actions. All of it ends with `signal`.
  */
+import type { NameReader } from '../anchor/text-quote';
 import type { OverlayState, Send } from '../messaging/protocol';
 import { MentionCards } from './card-actions';
 import type { DatasetIndex } from './card-model';
@@ -19,6 +20,8 @@ import { createOverlayStore, mountWhenNeeded, type MountView } from './view-mode
 export interface DrawnPageEnv {
   doc: Document;
   index: DatasetIndex;
+  /** The engine's reader of names, for anchoring passage notes. */
+  names?: NameReader;
   send: Send;
   mountView: MountView;
   painterOptions?: CssPainterOptions;
@@ -44,7 +47,7 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
   const followed = new Set(userState.followed);
   const view = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale, colours: userState.highlightColours });
   const ui = mountWhenNeeded(view, env.mountView, signal);
-  const notes: PassageNotes = new PassageNotes({ doc, view, send, pageNotes: userState.pageNotes, redraw: () => drawing.draw(), close: () => card.close(), pageDate: () => env.pageDate?.() });
+  const notes: PassageNotes = new PassageNotes({ doc, view, send, names: env.names, pageNotes: userState.pageNotes, redraw: () => drawing.draw(), close: () => card.close(), pageDate: () => env.pageDate?.() });
   const drawing = new PageDrawing(
     { doc, index, store, followed, notes: () => notes.anchored(), withoutObserving: (work) => watcher.withoutObserving(work) },
     userState,
