@@ -8,6 +8,8 @@ import type { Note } from '../../lib/types/records';
 import { I18nProvider, useI18n } from '../i18n';
 import { InPageNoteEditor } from './InPageNoteEditor';
 import { MentionCard } from './MentionCard';
+import { PassageNoteCard } from './PassageNoteCard';
+import { isTrusted } from './trusted';
 import type { OverlayStore, OverlayView, Rect } from '../../lib/overlay/view-model';
 
 /** Places a box below (or above) the anchor rect, inside the viewport. */
@@ -68,12 +70,34 @@ function Views({ view, orphans }: { view: OverlayView; orphans: Note[] }) {
       {view.kind === 'card' && (
         <Positioned at={view.at} class="card-slot">
           <MentionCard model={view.model} actions={view.actions} autoFocus={view.focus} />
+          {view.notesHere && (
+            <div class="note-here small" data-testid="card-note-here">
+              <span>{t('cardNoteHere')}</span>
+              <button type="button" data-testid="card-open-note" onClick={view.notesHere.onOpen}>
+                {t('cardOpenNote')}
+              </button>
+            </div>
+          )}
+        </Positioned>
+      )}
+      {view.kind === 'note' && (
+        <Positioned at={view.at} class="card-slot">
+          <PassageNoteCard key={view.note.id} view={view} />
         </Positioned>
       )}
       {view.kind === 'pill' && (
         <Positioned at={view.at} class="pill">
           <button type="button" data-testid="selection-add-note" onMouseDown={(e) => e.preventDefault()} onClick={view.onClick}>
             ✎ {t('addNote')}
+          </button>
+          <button
+            type="button"
+            data-testid="selection-highlight"
+            title={t('highlightPassageHint')}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={(e) => isTrusted(e) && view.onHighlight()}
+          >
+            🖍 {t('highlightPassage')}
           </button>
         </Positioned>
       )}

@@ -11,6 +11,8 @@ import type { Handlers } from '../messaging/router';
 import type { OverlayState } from '../messaging/protocol';
 import { recordSightings } from '../db/sightings';
 import { follow, saveNote, unfollow } from '../db/user-data';
+import { deletePageNote, restorePageNote, updatePageNote } from './page-notes';
+import { jumpFor, outlineFor, type ThisPageDeps } from './this-page';
 import type { Settings } from '../settings/settings';
 import { siteIsAuto } from '../settings/sites';
 
@@ -34,6 +36,8 @@ export interface BackgroundDeps {
   /** Runs the content script in a tab the user asked us to scan (activeTab). */
   injectContentScript?: (tabId: number) => Promise<void>;
   log?: (msg: string) => void;
+  /** The side panel's "this page" view: tabs and their content scripts (absent in unit tests that do not need them). */
+  thisPage?: ThisPageDeps;
 }
 
 export function createBackgroundService(deps: BackgroundDeps) {
@@ -120,6 +124,11 @@ export function createBackgroundService(deps: BackgroundDeps) {
     },
     'note/save': async (req) => saveNote(await deps.openDb(), { body: req.body, tags: req.tags, target: req.target, anchor: req.anchor }),
     'sightings/record': async (req) => ({ recorded: await recordSightings(await deps.openDb(), req.page, req.reports) }),
+    'note/update': async (req, sender) => updatePageNote(await deps.openDb(), req, sender),
+    'note/delete': async (req, sender) => deletePageNote(await deps.openDb(), req.id, sender),
+    'note/restore': async (req, sender) => restorePageNote(await deps.openDb(), req.note, sender),
+    'page/outline': (_req, sender) => (deps.thisPage ? outlineFor(sender, deps.thisPage) : { tabId: null, outline: null }),
+    'page/jump': (req, sender) => (deps.thisPage ? jumpFor(sender, req.tabId, req.key, deps.thisPage) : { found: false }),
     'tab/scan': async (req) => {
       if (!deps.injectContentScript) return { injected: false };
       await deps.injectContentScript(req.tabId);

@@ -9,7 +9,7 @@ export interface SenderInfo {
   id?: string;
   /** 0 for a tab's top frame. */
   frameId?: number;
-  tab?: { id?: number };
+  tab?: { id?: number; windowId?: number; active?: boolean; lastAccessed?: number };
   url?: string;
 }
 

@@ -27,6 +27,8 @@ export interface CardParts {
   redraw(): void;
   /** After a follow: the mention may now be recorded as a sighting. */
   onFollowed(p: PlacedMention): void;
+  /** Passage notes covering the mention, which its card offers to open. */
+  notesAt?(p: PlacedMention): { onOpen(): void } | undefined;
 }
 
 export class MentionCards {
@@ -81,11 +83,13 @@ export class MentionCards {
     this.pinned = pinned;
     const target = targetOf(m);
     const reopen = () => this.open(p, true);
+    const notesHere = parts.notesAt?.(p);
     parts.view.set({
       view: {
         kind: 'card',
         model,
         focus: pinned,
+        ...(notesHere ? { notesHere } : {}),
         at: parts.rectOf(p),
         actions: {
           followed: parts.followed.has(m.id),

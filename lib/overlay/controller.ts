@@ -12,7 +12,7 @@ import type { MatchPack } from '../match/pack';
 import { scanTextSteps } from '../match/scan-text';
 import type { Mention, Relevance } from '../match/types';
 import type { OverlayState, Send } from '../messaging/protocol';
-import type { TabReport } from '../messaging/tab-protocol';
+import type { TabOutline, TabReport } from '../messaging/tab-protocol';
 import { extractDomTextSteps, type DomText } from '../text/extract-dom';
 import type { DatasetIndex } from './card-model';
 import { createDrawnPage, type DrawnPage } from './drawn-page';
@@ -200,6 +200,22 @@ export class Overlay {
   /** Opens the note editor for the current selection; false when nothing usable is selected. */
   notePassage(): boolean {
     return this.run.active?.notes.notePassage() ?? false;
+  }
+
+  /** Keeps the current selection as a highlight (a note without text); false when nothing usable is selected. */
+  highlightPassage(): Promise<boolean> {
+    return this.run.active?.notes.highlightPassage() ?? Promise.resolve(false);
+  }
+
+  /** Every mention and note on the page in reading order, orphaned notes last (the side panel's "this page"). */
+  outline(): TabOutline {
+    const page = { title: this.doc.title, url: this.doc.location.href, state: this.state };
+    return this.run.active?.outline(page) ?? { ...page, entries: [], orphans: [] };
+  }
+
+  /** Scrolls to an outline entry and opens its card. */
+  jump(key: string): boolean {
+    return this.run.active?.jump(key) ?? false;
   }
 
   /** The page moved to a new address (history API): handled like a change, after the page settles. */

@@ -12,6 +12,11 @@ const handlers: Handlers = {
   'note/save': () => Promise.reject(new Error('not in this test')),
   'sightings/record': (req) => ({ recorded: req.reports.length }),
   'tab/scan': () => ({ injected: false }),
+  'note/update': () => Promise.reject(new Error('not in this test')),
+  'note/delete': () => null,
+  'note/restore': () => ({ restored: false }),
+  'page/outline': () => ({ tabId: null, outline: null }),
+  'page/jump': () => ({ found: false }),
 };
 const route = createRouter('me', handlers);
 
