@@ -97,7 +97,7 @@ function Views({ view, orphans }: { view: OverlayView; orphans: Note[] }) {
             onMouseDown={(e) => e.preventDefault()}
             onClick={(e) => isTrusted(e) && view.onHighlight()}
           >
-            🖍 {t('highlightPassage')}
+            <span class="hl-swatch" aria-hidden="true" /> {t('highlightPassage')}
           </button>
         </Positioned>
       )}

@@ -16,6 +16,7 @@ input:focus-visible { outline: 2px solid #b3261e; outline-offset: 2px; }
 .undo-bar { display: flex; gap: 8px; align-items: center; margin: 8px 0 0; }
 .note-here { margin-top: 6px; padding: 6px 12px; display: flex; gap: 8px; align-items: center; justify-content: space-between; width: 360px; max-width: calc(100vw - 16px); background: #fffbe6; border: 1px solid #e8d48a; border-radius: 8px; pointer-events: auto; }
 .pill { display: flex; overflow: hidden; }
+.hl-swatch { display: inline-block; width: 0.8em; height: 0.8em; vertical-align: -0.05em; background: #fff59d; border: 1px solid #8a6d00; border-radius: 2px; }
 .pill button + button { border-left: 1px solid rgba(255,255,255,.5); border-radius: 0 16px 16px 0; background: #6b5300; }
 .pill button:first-child:not(:last-child) { border-radius: 16px 0 0 16px; }
 `;

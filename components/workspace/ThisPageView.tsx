@@ -117,7 +117,9 @@ function NoteLines({ note }: { note: Note }) {
   const { t } = useI18n();
   return (
     <>
-      <span class="entry-kind">{note.body ? `✎ ${t('noteCardTitle')}` : `🖍 ${t('highlightCardTitle')}`}</span>
+      <span class="entry-kind">
+        {note.body ? '✎ ' : <span class="hl-swatch" aria-hidden="true" />} {note.body ? t('noteCardTitle') : t('highlightCardTitle')}
+      </span>
       {note.anchor && <q class="entry-quote">{note.anchor.quote.exact}</q>}
       {note.body && <span class="entry-body">{note.body}</span>}
       {note.tags.length > 0 && <span class="entry-tags small">{note.tags.map((x) => `#${x}`).join(' ')}</span>}
@@ -130,17 +132,19 @@ function EntryButton({ entry, note, onJump }: { entry: OutlineEntry; note: Note 
   if (entry.kind === 'note') {
     const label = note?.anchor?.quote.exact ?? '';
     return (
-      <button type="button" class="entry entry-note" data-entry-key={entry.key} aria-label={t('thisPageJump', { label })} onClick={onJump}>
+      <button type="button" class="entry entry-note" data-entry-key={entry.key} data-text={label} aria-label={t('thisPageJump', { label })} onClick={onJump}>
         {note ? <NoteLines note={note} /> : <span class="muted">…</span>}
       </button>
     );
   }
   const kind = entry.kind === 'project' ? t('cardProject') : t('cardUnit');
+  // The page's words, then the record's name where it says more ("23. 推动…" for "微车管所").
+  const sameName = entry.label === entry.text || entry.label.endsWith(` ${entry.text}`);
   return (
-    <button type="button" class={`entry entry-${entry.kind}`} data-entry-key={entry.key} aria-label={t('thisPageJump', { label: `${kind} ${entry.label}` })} onClick={onJump}>
+    <button type="button" class={`entry entry-${entry.kind}`} data-entry-key={entry.key} data-text={entry.text} aria-label={t('thisPageJump', { label: `${kind} ${entry.label}` })} onClick={onJump}>
       <span class="entry-kind">{kind}</span>
-      <span class="entry-text">{entry.text}</span>
-      {entry.label !== entry.text && <span class="entry-label small muted">{entry.label}</span>}
+      <span class="entry-text">{sameName ? entry.label : entry.text}</span>
+      {!sameName && <span class="entry-label small muted">{entry.label}</span>}
       {entry.status && <StatusBadge status={entry.status as ItemStatus} />}
     </button>
   );

@@ -45,7 +45,7 @@ function entryOf(p: OutlinePlace, index: DatasetIndex): OutlineEntry {
     return entry;
   }
   const unit = index.unitsById.get(m.id);
-  return { key: p.key, kind: 'unit', id: m.id, text: m.text, label: unit?.name ?? m.text };
+  return { key: p.key, kind: 'unit', id: m.id, text: m.text, label: unit?.fullName ?? unit?.name ?? m.text };
 }
 
 export function buildOutline(
