@@ -51,7 +51,9 @@ describe('the message protocol', () => {
     expect(parseRequest({ type: 'follow/set', target, follow: true })).not.toBeNull();
     expect(parseRequest({ type: 'follow/set', target: { kind: 'place', id: 'x' }, follow: true })).toBeNull();
     expect(parseRequest({ type: 'note/save', body: '记一笔', anchor })).not.toBeNull();
-    expect(parseRequest({ type: 'note/save', body: '   ', anchor })).toBeNull();
+    // A blank body is a highlight (a quote kept without a note): only with a passage.
+    expect(parseRequest({ type: 'note/save', body: '', anchor })).not.toBeNull();
+    expect(parseRequest({ type: 'note/save', body: '   ', target })).toBeNull();
     expect(parseRequest({ type: 'note/save', body: '没有对象' })).toBeNull();
     expect(parseRequest({ type: 'note/save', body: 'x', anchor: { ...anchor, url: 'javascript:alert(1)' } })).toBeNull();
     expect(parseRequest({ type: 'note/save', body: 'x', anchor: { ...anchor, position: { type: 'TextPositionSelector', start: 5, end: 5 } } })).toBeNull();
