@@ -20,11 +20,8 @@ export function comparePoints(a: Node, aOffset: number, b: Node, bOffset: number
   for (let i = 0; i < ca.length; i++) {
     const j = cb.findIndex((y) => y.getRootNode() === ca[i]!.getRootNode());
     if (j < 0) continue;
-    const x = ca[i]!;
-    const y = cb[j]!;
-    // One is the host of the other's shadow root: the shadow tree's text is read first.
-    if (x === y) return j - i;
-    const pos = x.compareDocumentPosition(y);
+    // Lifted into one tree: a host contains its light children, so its shadow text comes first.
+    const pos = ca[i]!.compareDocumentPosition(cb[j]!);
     if (pos & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
     if (pos & Node.DOCUMENT_POSITION_PRECEDING) return 1;
     return 0;
