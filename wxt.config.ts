@@ -1,11 +1,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { DEFAULT_MATCHES } from './lib/settings/match-patterns';
+import { highlightNamesPlugin, randomHighlightPrefix } from './scripts/highlight-names';
 import { prebuiltEnginePlugin } from './scripts/prebuilt-engine';
 
 // Manifest and build settings. Permissions are the minimum the features need:
 // storage for settings, unlimitedStorage so IndexedDB is not evicted, activeTab +
 // scripting for "scan this page", contextMenus for the page actions. All sites only
 // as an optional permission the user grants in the options page.
+/** One per build (both of this config's Vite builds of a run share it). */
+const highlightPrefix = randomHighlightPrefix();
+
 export default defineConfig({
   srcDir: '.',
   imports: false,
@@ -15,7 +20,8 @@ export default defineConfig({
   // in the build users get: page scripts can read the performance timeline, and our measure
   // names would tell every page that the extension is installed.
   vite: () => ({
-    plugins: [preact(), prebuiltEnginePlugin()],
+    // MSL_HIGHLIGHT_PREFIX: a fixed start for the highlight names (else random for each build).
+    plugins: [preact(), prebuiltEnginePlugin(), highlightNamesPlugin(process.env.MSL_HIGHLIGHT_PREFIX ?? highlightPrefix)],
     define: { __MSL_PERF_MARKS__: JSON.stringify(process.env.MSL_PERF_MARKS === '1') },
     build: { minify: process.env.MSL_NO_MINIFY ? false : undefined },
   }),
@@ -26,6 +32,9 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
     optional_host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
+    // The content script is entrypoints/lens.ts, built as an unlisted script (lib/overlay/lifecycle.ts says why).
+    // Frames on these sites (an article in an iframe) get their own overlay; the popup talks to the top frame.
+    content_scripts: [{ matches: DEFAULT_MATCHES, js: ['lens.js'], css: ['assets/lens.css'], all_frames: true, run_at: 'document_idle' }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

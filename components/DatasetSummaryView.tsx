@@ -1,5 +1,6 @@
 /** The dataset at a glance: name, source, counts — proof to the user that the data is there. */
 import type { DatasetSummary } from '../lib/types/dataset-summary';
+import { coverageText } from '../lib/i18n/programme';
 import { useI18n } from './i18n';
 
 export function DatasetSummaryView({ summary }: { summary: DatasetSummary }) {
@@ -23,6 +24,18 @@ export function DatasetSummaryView({ summary }: { summary: DatasetSummary }) {
           </li>
         ))}
       </ul>
+      {summary.programmes.length > 0 && (
+        <>
+          <h3 id="dataset-lists">{t('datasetLists')}</h3>
+          <ul class="lists" aria-labelledby="dataset-lists">
+            {summary.programmes.map((p) => (
+              <li key={p.id} data-testid={`programme-${p.id}`} class={p.complete ? 'complete' : 'partial'}>
+                {coverageText(t, p)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <dl>
         <dt>{t('datasetSource')}</dt>
         <dd data-testid="dataset-source">
@@ -32,6 +45,7 @@ export function DatasetSummaryView({ summary }: { summary: DatasetSummary }) {
               <a href={source.url} target="_blank" rel="noreferrer noopener">
                 {t('openSource')}
               </a>
+              {summary.sourceCount > 1 && <span class="muted"> {t('moreSources', { n: summary.sourceCount - 1 })}</span>}
             </>
           ) : (
             '—'

@@ -16,7 +16,8 @@ async function main(args: string[]): Promise<number> {
   const fresh = serializeDataset(dataset);
   const outPath = join(REPO_ROOT, DATASET_OUTPUT);
   const { counts, hash } = dataset.meta;
-  const summary = `${counts.items} items (${counts.completed} completed), ${counts.units} units, ${counts.places} places, ${counts.figures} figures; hash ${hash.slice(0, 12)}`;
+  const lists = dataset.programmes.map((p) => `${p.id} ${p.known}/${p.announced ?? "?"}`).join(", ");
+  const summary = `${counts.items} items (${counts.completed} completed) in ${counts.programmes} lists (${lists}), ${counts.series} series, ${counts.units} units, ${counts.places} places, ${counts.figures} figures; hash ${hash.slice(0, 12)}`;
 
   if (args.includes('--check')) {
     let committed: string | undefined;

@@ -38,9 +38,10 @@ export function patternCharacters(): Set<string> {
     const d = JSON.parse(readFileSync(dataset, 'utf8')) as Dataset;
     for (const u of d.units) texts.push(u.name, u.fullName ?? '', ...u.aliases, u.town ?? '');
     for (const i of d.items) {
-      texts.push(i.name, i.unit, i.town ?? '', ...i.places, ...i.keyphrases, ...(i.genericPhrases ?? []), ...(i.contextWords ?? []));
+      texts.push(i.name, ...(i.otherNames ?? []), i.unit ?? '', i.town ?? '', ...i.places, ...i.keyphrases, ...(i.genericPhrases ?? []), ...(i.contextWords ?? []));
     }
     for (const p of d.places) texts.push(p.name, p.town ?? '');
+    for (const s of d.series ?? []) texts.push(s.name, ...s.phrases);
     for (const a of d.ambiguousAliases ?? []) texts.push(a.alias);
   }
   const chars = new Set<string>();

@@ -7,6 +7,7 @@ import type { LensDb } from '../../lib/db/schema';
 import { applyDataset, previewDataset, validateDatasetFile, type DatasetPreview } from '../../lib/export/dataset-file';
 import { readJsonFile } from '../../lib/export/import';
 import type { ItemStatus } from '../../lib/data/types';
+import { itemLabel } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
 import { STATUS_KEYS } from '../StatusBadge';
 import { importErrorMessage } from './importMessage';
@@ -49,7 +50,7 @@ export function DatasetImportPanel({ db }: { db: LensDb }) {
               {state.preview.statusChanges.map((c) => (
                 <li key={c.item.id}>
                   {c.followed && <strong>★ {t('following')} · </strong>}
-                  {c.item.seq}. {c.item.name}: {label(c.from)} → {label(c.to)}
+                  {itemLabel(t, c.item)}: {label(c.from)} → {label(c.to)}
                 </li>
               ))}
             </ul>

@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Item } from '../../lib/data/types';
-import type { CardModel } from '../../lib/overlay/card-model';
+import type { CardModel, ProjectCardModel, UnitCardModel } from '../../lib/overlay/card-model';
+import { PROGRAMME_KEYS, RoundCard } from './RoundCard';
 import type { CardActions } from '../../lib/overlay/view-model';
 import { useI18n } from '../i18n';
 import { STATUS_KEYS, StatusBadge } from '../StatusBadge';
@@ -15,6 +16,11 @@ import { InPageNoteEditor } from './InPageNoteEditor';
  * by hovering leaves focus where the reader had it.
  */
 export function MentionCard({ model, actions, autoFocus = false }: { model: CardModel; actions: CardActions; autoFocus?: boolean }) {
+  if (model.kind === 'round') return <RoundCard model={model} onClose={actions.onClose} autoFocus={autoFocus} />;
+  return <ItemCard model={model} actions={actions} autoFocus={autoFocus} />;
+}
+
+function ItemCard({ model, actions, autoFocus }: { model: ProjectCardModel | UnitCardModel; actions: CardActions; autoFocus: boolean }) {
   const { t } = useI18n();
   const [noteOpen, setNoteOpen] = useState(false);
   const [error, setError] = useState('');
@@ -41,12 +47,14 @@ export function MentionCard({ model, actions, autoFocus = false }: { model: Card
 
       {model.kind === 'project' ? (
         <dl>
+          <dt>{t('cardList')}</dt>
+          <dd data-testid="card-list">{t('cardListValue', { year: model.year, programme: t(PROGRAMME_KEYS[model.programme]) })}</dd>
           <dt>{t('cardLeadUnit')}</dt>
           <dd>{model.unit?.fullName ?? model.item.unit}</dd>
           <dt>{t('cardStatus')}</dt>
           <dd data-testid="card-status">
             <StatusBadge status={model.item.status} /> <span class="muted">{t('cardAsOf', { date: model.item.statusAsOf })}</span>
-            <span class="muted"> · {t('cardSeq', { n: model.item.seq })}</span>
+            {model.item.seq !== undefined && <span class="muted"> · {t('cardSeq', { n: model.item.seq })}</span>}
           </dd>
         </dl>
       ) : (
@@ -70,6 +78,15 @@ export function MentionCard({ model, actions, autoFocus = false }: { model: Card
             phrase: model.disagreement.phrase,
             status: t(STATUS_KEYS[model.item.status]),
             date: model.item.statusAsOf,
+          })}
+        </p>
+      )}
+      {model.kind === 'project' && model.claimCheck?.verdict === 'completed-later' && model.claimCheck.completion && (
+        <p class="small" role="note" data-testid="card-completed-later">
+          {t('cardCompletedLater', {
+            phrase: model.claimCheck.claim.phrase,
+            pageDate: model.claimCheck.pageDate ?? '',
+            date: model.claimCheck.completion.asOf,
           })}
         </p>
       )}
@@ -100,7 +117,7 @@ export function MentionCard({ model, actions, autoFocus = false }: { model: Card
       )}
 
       <div class="actions">
-        <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={() => void run(actions.onToggleFollow())}>
+        <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={(e) => e.isTrusted && void run(actions.onToggleFollow())}>
           {actions.followed ? `★ ${t('following')}` : `☆ ${t('follow')}`}
         </button>
         <button type="button" data-testid="card-add-note" onClick={() => setNoteOpen(true)}>

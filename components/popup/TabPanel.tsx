@@ -6,12 +6,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { MessageKey } from '../../lib/i18n';
 import { request } from '../../lib/messaging/client';
-import type { TabReport } from '../../lib/messaging/tab-protocol';
+import type { ReportedTarget, TabReport } from '../../lib/messaging/tab-protocol';
 import { sendToTab } from '../../lib/messaging/tab-client';
 import { normaliseHostPattern } from '../../lib/settings/sites';
 import { loadSettings, saveSettings } from '../../lib/settings/store';
 import { useI18n } from '../i18n';
 import { StatusBadge } from '../StatusBadge';
+import { PROGRAMME_KEYS } from '../overlay/RoundCard';
 import type { ItemStatus } from '../../lib/data/types';
 
 type TabState =
@@ -122,6 +123,7 @@ export function TabPanel() {
                   {x.seq ? `${x.seq}. ` : ''}
                   {x.label}
                 </button>{' '}
+                {x.kind === 'project' && x.programme && <ListLabel target={x} />}{' '}
                 {x.status && <StatusBadge status={x.status as ItemStatus} />} <span class="muted">×{x.count}</span>
               </li>
             ))}
@@ -148,5 +150,17 @@ export function TabPanel() {
         </p>
       )}
     </section>
+  );
+}
+
+/** A project's list: "2025年为民办实事项目", with "not in the dataset" for a round it lacks, or the years it could be. */
+function ListLabel({ target: x }: { target: ReportedTarget }) {
+  const { t } = useI18n();
+  const programme = t(PROGRAMME_KEYS[x.programme!]);
+  return (
+    <span class="muted small" data-testid="tab-target-list">
+      {x.year != null ? t('cardListValue', { year: x.year, programme }) : t('popupYearUnknown', { years: (x.candidateYears ?? []).join('、') })}
+      {x.round && x.year != null ? ` · ${t('popupNotInDataset')}` : ''}
+    </span>
   );
 }

@@ -7,10 +7,12 @@ import type { Sighting, TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { sightingsTimeline } from '../../lib/db/sightings';
 import { notesFor, saveNote } from '../../lib/db/user-data';
+import { itemLabel } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
 import { StatusBadge } from '../StatusBadge';
 import { useLiveQuery } from '../useLiveQuery';
 import { FollowButton } from './FollowButton';
+import { ItemFacts, loadItemContext, type ItemContext } from './ItemFacts';
 import { formatDate, isWebUrl } from './format';
 import { NoteCard } from './NoteCard';
 import { NoteEditor } from './NoteEditor';
@@ -23,25 +25,27 @@ interface Loaded {
   leadUnit?: Unit;
   unitItems: Item[];
   source?: Source;
+  itemContext?: ItemContext;
 }
 
 async function load(db: LensDb, target: TargetRef): Promise<Loaded> {
-  return db.transaction('r', [db.items, db.units, db.sources], async () => {
+  return db.transaction('r', [db.items, db.units, db.sources, db.programmes], async () => {
     if (target.kind === 'item') {
       const item = await db.items.get(target.id);
       const out: Loaded = { unitItems: [] };
       if (!item) return out;
       out.item = item;
-      const [leadUnit, source] = await Promise.all([db.units.get(item.unitId), db.sources.get(item.source)]);
+      const [leadUnit, source] = await Promise.all([item.unitId === undefined ? undefined : db.units.get(item.unitId), db.sources.get(item.source)]);
       if (leadUnit) out.leadUnit = leadUnit;
       if (source) out.source = source;
+      out.itemContext = await loadItemContext(db, item);
       return out;
     }
     const unit = await db.units.get(target.id);
     const out: Loaded = { unitItems: [] };
     if (!unit) return out;
     out.unit = unit;
-    out.unitItems = await db.items.where('unitId').equals(unit.id).sortBy('seq');
+    out.unitItems = (await db.items.where('unitId').equals(unit.id).toArray()).sort((a, b) => a.year - b.year || (a.seq ?? 0) - (b.seq ?? 0));
     const source = await db.sources.get(unit.source);
     if (source) out.source = source;
     return out;
@@ -64,47 +68,7 @@ export function DetailView({ db, target, onOpen, onBack }: { db: LensDb; target:
       </h2>
       {!item && !unit && <p class="flag">{t('orphanFlag')}</p>}
       <FollowButton db={db} target={target} />
-      {item && (
-        <dl class="facts">
-          <dt>{t('cardStatus')}</dt>
-          <dd data-testid="detail-status">
-            <StatusBadge status={item.status} /> <span class="muted">{t('cardAsOf', { date: item.statusAsOf })}</span>
-            {item.statusNote && <p class="muted small">{item.statusNote}</p>}
-          </dd>
-          <dt>{t('itemSeq')}</dt>
-          <dd>{item.seq}</dd>
-          <dt>{t('cardLeadUnit')}</dt>
-          <dd>
-            <button type="button" class="link" onClick={() => onOpen({ kind: 'unit', id: item.unitId })}>
-              {leadUnit?.fullName ?? item.unit}
-            </button>
-          </dd>
-          {item.town && (
-            <>
-              <dt>{t('filterTown')}</dt>
-              <dd>{item.town}</dd>
-            </>
-          )}
-          {item.places.length > 0 && (
-            <>
-              <dt>{t('itemPlaces')}</dt>
-              <dd>{item.places.join('、')}</dd>
-            </>
-          )}
-          {item.keyphrases.length > 0 && (
-            <>
-              <dt>{t('itemKeyphrases')}</dt>
-              <dd>{item.keyphrases.join('、')}</dd>
-            </>
-          )}
-          {item.note && (
-            <>
-              <dt>{t('itemCuratorNote')}</dt>
-              <dd class="small">{item.note}</dd>
-            </>
-          )}
-        </dl>
-      )}
+      {item && <ItemFacts item={item} leadUnit={leadUnit} context={state.value.itemContext ?? { sources: new Map(), series: [] }} onOpen={onOpen} />}
       {unit && (
         <dl class="facts">
           {unit.fullName && (
@@ -125,7 +89,7 @@ export function DetailView({ db, target, onOpen, onBack }: { db: LensDb; target:
       )}
       {source && (
         <p class="source small" data-testid="detail-source">
-          {t('cardSource', { source: `${source.publisher} · ${source.date}` })}{' '}
+          {t('cardSource', { source: `${source.originalPublisher ? `${source.originalPublisher} (${source.publisher})` : source.publisher} · ${source.date}` })}{' '}
           {isWebUrl(source.url) && (
             <a href={source.url} target="_blank" rel="noreferrer noopener" title={source.title}>
               {t('openSource')}
@@ -140,7 +104,7 @@ export function DetailView({ db, target, onOpen, onBack }: { db: LensDb; target:
             {unitItems.map((i) => (
               <li key={i.id}>
                 <button type="button" class="link" onClick={() => onOpen({ kind: 'item', id: i.id })}>
-                  {i.seq}. {i.name}
+                  {itemLabel(t, i)}
                 </button>{' '}
                 <StatusBadge status={i.status} />
               </li>

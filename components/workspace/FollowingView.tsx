@@ -3,6 +3,7 @@ import type { TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { acknowledgeChange, followsOverview, unfollow } from '../../lib/db/user-data';
 import type { ItemStatus } from '../../lib/data/types';
+import { itemLabel } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
 import { StatusBadge, STATUS_KEYS } from '../StatusBadge';
 import { useLiveQuery } from '../useLiveQuery';
@@ -24,7 +25,7 @@ export function FollowingView({ db, onOpen }: { db: LensDb; onOpen: (t: TargetRe
       {rows.length === 0 && <p class="muted">{t('followingEmpty')}</p>}
       <ul class="cards">
         {rows.map((r) => {
-          const name = r.item ? `${r.item.seq}. ${r.item.name}` : r.unit ? r.unit.name : r.follow.targetId;
+          const name = r.item ? itemLabel(t, r.item) : r.unit ? r.unit.name : r.follow.targetId;
           return (
             <li key={r.follow.key} class={r.changed ? 'card changed' : 'card'} data-testid={`follow-${r.follow.targetId}`}>
               <h3>

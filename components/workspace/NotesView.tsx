@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import type { TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { allTags, notesByItem, notesByPage, targetNames } from '../../lib/db/user-data';
+import type { Item } from '../../lib/data/types';
+import { itemLabel } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
 import { useLiveQuery } from '../useLiveQuery';
 import { isWebUrl } from './format';
@@ -10,14 +12,15 @@ import { NoteCard } from './NoteCard';
 import { useNoteDeletion } from './useNoteDeletion';
 
 export function NotesView({ db, onOpen }: { db: LensDb; onOpen: (t: TargetRef) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const nameItem = (i: Item) => itemLabel(t, i);
   const [groupBy, setGroupBy] = useState<'page' | 'item'>('page');
   const [tag, setTag] = useState('');
   const state = useLiveQuery(async () => {
-    const groups = await (groupBy === 'page' ? notesByPage(db, tag || undefined) : notesByItem(db, tag || undefined));
-    const names = await targetNames(db, groups.flatMap((g) => g.notes.filter((n) => n.target).map((n) => n.target!)));
+    const groups = await (groupBy === 'page' ? notesByPage(db, tag || undefined) : notesByItem(db, tag || undefined, nameItem));
+    const names = await targetNames(db, groups.flatMap((g) => g.notes.filter((n) => n.target).map((n) => n.target!)), nameItem);
     return { groups, names, tags: await allTags(db) };
-  }, [db, groupBy, tag]);
+  }, [db, groupBy, tag, locale]);
   const { remove, bar } = useNoteDeletion(db);
   return (
     <section aria-labelledby="notes-heading">

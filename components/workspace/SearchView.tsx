@@ -3,8 +3,9 @@
  * ↓ from the search box moves into the list, ↑/↓ move within it, Enter opens the detail.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import type { ItemStatus, UnitKind } from '../../lib/data/types';
-import { ITEM_STATUSES, UNIT_KINDS } from '../../lib/data/validate';
+import type { ItemStatus, ProgrammeId, UnitKind } from '../../lib/data/types';
+import { ITEM_STATUSES, PROGRAMME_IDS, UNIT_KINDS } from '../../lib/data/validate';
+import { listLabel, programmeName } from '../../lib/i18n/programme';
 import type { TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import type { SearchFilters } from '../../lib/search/search-index';
@@ -22,6 +23,7 @@ export function SearchView({ db, onOpen, query, onQuery }: { db: LensDb; onOpen:
   const hits = useMemo(() => (index ? index.search(query, filters, marks, RESULT_LIMIT) : []), [index, query, filters, marks]);
   const units = useMemo(() => (index ? index.docs.filter((d) => d.kind === 'unit') : []), [index]);
   const towns = useMemo(() => [...new Set(units.filter((u) => u.town).map((u) => u.town!))], [units]);
+  const years = useMemo(() => (index ? [...new Set(index.docs.flatMap((d) => (d.year === undefined ? [] : [d.year])))].sort((a, b) => a - b) : []), [index]);
   const set = (patch: Partial<SearchFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const focusResult = (i: number) => {
     const buttons = list.current?.querySelectorAll<HTMLButtonElement>('button.result');
@@ -57,6 +59,28 @@ export function SearchView({ db, onOpen, query, onQuery }: { db: LensDb; onOpen:
               <option value="">{t('filterAll')}</option>
               <option value="item">{t('kindItem')}</option>
               <option value="unit">{t('kindUnit')}</option>
+            </select>
+          </label>
+          <label>
+            {t('filterYear')}
+            <select value={filters.year ?? ''} onChange={(e) => set({ year: e.currentTarget.value ? Number(e.currentTarget.value) : undefined })}>
+              <option value="">{t('filterAll')}</option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filterProgramme')}
+            <select value={filters.programme ?? ''} onChange={(e) => set({ programme: (e.currentTarget.value || undefined) as ProgrammeId | undefined })}>
+              <option value="">{t('filterAll')}</option>
+              {PROGRAMME_IDS.map((p) => (
+                <option key={p} value={p}>
+                  {programmeName(t, p)}
+                </option>
+              ))}
             </select>
           </label>
           <label>
@@ -135,10 +159,14 @@ export function SearchView({ db, onOpen, query, onQuery }: { db: LensDb; onOpen:
         {hits.map(({ doc }) => (
           <li key={`${doc.kind}:${doc.id}`}>
             <button type="button" class="result" data-testid={`result-${doc.id}`} onClick={() => onOpen({ kind: doc.kind, id: doc.id })}>
-              <span class="result-kind">{doc.kind === 'item' ? t('cardSeq', { n: doc.seq }) : t('kindUnitOne')}</span>
+              <span class="result-kind" data-testid={doc.kind === 'item' ? `result-list-${doc.id}` : undefined}>
+                {doc.kind === 'item' && doc.programme && doc.year !== undefined
+                  ? `${listLabel(t, doc.programme, doc.year)}${doc.seq > 0 ? ' · ' + t('cardSeq', { n: doc.seq }) : ''}`
+                  : t('kindUnitOne')}
+              </span>
               <span class="result-name">{doc.name}</span>
               <span class="result-meta">
-                {doc.kind === 'item' ? doc.unitNames[0] : doc.unitKind}
+                {doc.kind === 'item' ? (doc.unitNames[0] ?? '') : doc.unitKind}
                 {doc.status && (
                   <>
                     {' '}

@@ -3,20 +3,21 @@ import { useState } from 'preact/hooks';
 import type { LensDb } from '../../lib/db/schema';
 import { sightedTargets, sightingSites, sightingsTimeline } from '../../lib/db/sightings';
 import { targetNames } from '../../lib/db/user-data';
+import { itemLabel } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
 import { useLiveQuery } from '../useLiveQuery';
 import { SightingList } from './DetailView';
 
 export function SightingsView({ db }: { db: LensDb }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [targetId, setTargetId] = useState('');
   const [site, setSite] = useState('');
   const state = useLiveQuery(async () => {
     const [rows, sites, targets] = await Promise.all([sightingsTimeline(db, { targetId: targetId || undefined, site: site || undefined }), sightingSites(db), sightedTargets(db)]);
     // Ids are unique across items and units, so asking both tables is safe.
     const refs = targets.flatMap((id) => [{ kind: 'item' as const, id }, { kind: 'unit' as const, id }]);
-    return { rows, sites, targets, names: await targetNames(db, refs) };
-  }, [db, targetId, site]);
+    return { rows, sites, targets, names: await targetNames(db, refs, (i) => itemLabel(t, i)) };
+  }, [db, targetId, site, locale]);
   return (
     <section aria-labelledby="sightings-heading">
       <h2 id="sightings-heading" class="visually-hidden">

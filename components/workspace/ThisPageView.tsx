@@ -146,6 +146,7 @@ function EntryButton({ entry, note, onJump }: { entry: OutlineEntry; note: Note 
       <span class="entry-text">{sameName ? entry.label : entry.text}</span>
       {!sameName && <span class="entry-label small muted">{entry.label}</span>}
       {entry.status && <StatusBadge status={entry.status as ItemStatus} />}
+      {entry.round && <span class="small muted">{t('thisPageRound')}</span>}
     </button>
   );
 }

@@ -9,9 +9,10 @@ import { matchPatternsFor } from '../settings/match-patterns';
 import { DEFAULT_AUTO_SITES, type Settings } from '../settings/settings';
 import { hostMatches } from '../settings/sites';
 
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** The content script and its stylesheet as built (entrypoints/lens.ts, declared in wxt.config.ts). */
+export const CONTENT_SCRIPT_FILE = '/lens.js';
 /** The highlight colours that go with it (injected with it: the manifest only covers its own sites). */
-export const CONTENT_STYLE_FILE = '/content-scripts/content.css';
+export const CONTENT_STYLE_FILE = '/assets/lens.css';
 const ALL_SITES_ID = 'msl-all-sites';
 
 export async function injectInto(tabId: number): Promise<void> {

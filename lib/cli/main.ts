@@ -2,12 +2,13 @@
  * `npm run -s cli -- <command>`: the same lib/ engine as the extension, over files.
  * Commands register in `commands`; each returns its exit code.
  */
-import { itemsCommand } from './items';
+import { itemsCommand, programmesCommand } from './items';
 import { scanCommand } from './scan';
 import { CliError, type Command } from './command';
 
 const commands: Record<string, Command> = {
   items: itemsCommand,
+  programmes: programmesCommand,
   scan: scanCommand,
 };
 
@@ -15,7 +16,7 @@ export const usage = `usage: npm run -s cli -- <command> [options]
 
 commands:
 ${Object.entries(commands)
-  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
   --help   show this help (also: <command> --help)`;

@@ -19,6 +19,8 @@ export interface ScanInput {
   file: string;
   /** The text the offsets index: the file's text, or an HTML file's visible text. */
   text: string;
+  /** The HTML source, when the input was read as HTML (its markup holds the page's date). */
+  html?: string;
 }
 
 export type InputFormat = 'auto' | 'text' | 'html';
@@ -72,7 +74,7 @@ export async function readScanInput(file: string, format: InputFormat = 'auto', 
   const html = format === 'html' || (format === 'auto' && (HTML_EXTENSIONS.has(extname(file).toLowerCase()) || (file === '-' && looksLikeHtml(raw))));
   const text = html ? extractHtmlText(raw) : raw;
   if (!text.trim()) throw new CliError(`${file}: ${html ? 'no visible text in the HTML' : 'file is empty'}`);
-  return { file, text };
+  return html ? { file, text, html: raw } : { file, text };
 }
 
 async function readFileChecked(file: string): Promise<Uint8Array> {

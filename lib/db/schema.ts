@@ -3,8 +3,9 @@
  * script never imports this module; it asks the background.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { DatasetMeta, Figure, Item, Place, Source, Unit } from '../data/types';
+import type { DatasetMeta, Figure, Item, Place, Programme, Series, Source, Unit } from '../data/types';
 import type { Follow, Note, Sighting } from '../types/records';
+import { upgradeToV2 } from './upgrade-v2';
 
 export const DB_NAME = 'minsheng-lens';
 
@@ -34,6 +35,8 @@ export class LensDb extends Dexie {
   places!: EntityTable<Place, 'id'>;
   figures!: EntityTable<Figure, 'id'>;
   sources!: EntityTable<Source, 'id'>;
+  programmes!: EntityTable<Programme, 'id'>;
+  series!: EntityTable<Series, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   changes!: EntityTable<DatasetChange, 'id'>;
   notes!: EntityTable<Note, 'id'>;
@@ -56,8 +59,18 @@ export class LensDb extends Dexie {
       follows: 'key, targetId, createdAt',
       sightings: 'key, targetId, canonicalUrl, site, firstSeen, lastSeen',
     });
+    // Dataset v2: items of several lists (seq no longer unique: only the 2023 table numbers rows),
+    // the lists and the recurring names; follows know their item's list. See upgrade-v2.ts.
+    this.version(2)
+      .stores({
+        items: 'id, seq, unitId, town, status, programme, year, [programme+year], series',
+        programmes: 'id, [programme+year], year',
+        series: 'id',
+        follows: 'key, targetId, createdAt, year',
+      })
+      .upgrade(upgradeToV2);
   }
 }
 
-export const REFERENCE_TABLES = ['items', 'units', 'places', 'figures', 'sources'] as const;
+export const REFERENCE_TABLES = ['items', 'units', 'places', 'figures', 'sources', 'programmes', 'series'] as const;
 export const USER_TABLES = ['notes', 'follows', 'sightings'] as const;

@@ -38,7 +38,7 @@ export interface SeedOptions {
 }
 
 export async function seedDataset(db: LensDb, dataset: Dataset, now = Date.now(), options: SeedOptions = {}): Promise<SeedOutcome> {
-  const tables = [db.items, db.units, db.places, db.figures, db.sources, db.meta, db.changes];
+  const tables = [db.items, db.units, db.places, db.figures, db.sources, db.programmes, db.series, db.meta, db.changes];
   return db.transaction('rw', tables, async (): Promise<SeedOutcome> => {
     const current = await db.meta.get('dataset');
     const version = dataset.meta.version;
@@ -58,13 +58,15 @@ export async function seedDataset(db: LensDb, dataset: Dataset, now = Date.now()
         ...diffDatasets(oldItems, oldUnitIds, dataset),
       };
     }
-    await Promise.all([db.items.clear(), db.units.clear(), db.places.clear(), db.figures.clear(), db.sources.clear()]);
+    await Promise.all([db.items.clear(), db.units.clear(), db.places.clear(), db.figures.clear(), db.sources.clear(), db.programmes.clear(), db.series.clear()]);
     await Promise.all([
       db.items.bulkPut(dataset.items),
       db.units.bulkPut(dataset.units),
       db.places.bulkPut(dataset.places),
       db.figures.bulkPut(dataset.figures),
       db.sources.bulkPut(dataset.sources),
+      db.programmes.bulkPut(dataset.programmes ?? []),
+      db.series.bulkPut(dataset.series ?? []),
     ]);
     await db.meta.put({ key: 'dataset', meta: dataset.meta, installedAt: now });
     if (!change) return { kind: 'installed', version };

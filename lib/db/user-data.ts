@@ -5,6 +5,8 @@
  * by the importer.
  */
 import type { Item, Unit } from '../data/types';
+import { translator } from '../i18n';
+import { itemLabel } from '../i18n/programme';
 import { followKey } from './keys';
 import type { Follow, Note, PassageAnchor, Sighting, TargetRef } from '../types/records';
 import type { LensDb } from './schema';
@@ -19,7 +21,7 @@ export async function follow(db: LensDb, target: TargetRef, now = Date.now()): P
     if (existing) return existing;
     const item = target.kind === 'item' ? await db.items.get(target.id) : undefined;
     const row: Follow = { key, target: { kind: target.kind, id: target.id }, targetId: target.id, createdAt: now };
-    if (item) row.statusWhenFollowed = item.status;
+    if (item) Object.assign(row, { statusWhenFollowed: item.status, programme: item.programme, year: item.year });
     await db.follows.add(row);
     return row;
   });
@@ -220,21 +222,25 @@ export async function notesByPage(db: LensDb, tag?: string): Promise<NoteGroup[]
 }
 
 /** Notes grouped by the item or unit they are about, labelled with its name. */
-export async function notesByItem(db: LensDb, tag?: string): Promise<NoteGroup[]> {
+export async function notesByItem(db: LensDb, tag?: string, nameItem?: ItemNamer): Promise<NoteGroup[]> {
   return db.transaction('r', [db.notes, db.items, db.units], async () => {
     const notes = await db.notes.toArray();
-    const names = await targetNames(db, notes.filter((n) => n.target).map((n) => n.target!));
+    const names = await targetNames(db, notes.filter((n) => n.target).map((n) => n.target!), nameItem);
     return groupNotes(notes, (n) => n.targetId, (n, key) => names.get(key) ?? key, tag);
   });
 }
 
-/** Display names of items (`23. name`) and units, by id; missing ids are left out. */
-export async function targetNames(db: LensDb, targets: readonly TargetRef[]): Promise<Map<string, string>> {
+/** How an item is named in lists: with its list, e.g. `2023年民生微实事 · 23. name` (see lib/i18n/programme.ts). */
+export type ItemNamer = (item: Item) => string;
+const zhItemName: ItemNamer = (i) => itemLabel(translator('zh_CN'), i);
+
+/** Display names of items (with their list: `2024年为民办实事 · name`) and units, by id; missing ids are left out. */
+export async function targetNames(db: LensDb, targets: readonly TargetRef[], nameItem: ItemNamer = zhItemName): Promise<Map<string, string>> {
   const itemIds = [...new Set(targets.filter((t) => t.kind === 'item').map((t) => t.id))];
   const unitIds = [...new Set(targets.filter((t) => t.kind === 'unit').map((t) => t.id))];
   const [items, units] = await Promise.all([db.items.bulkGet(itemIds), db.units.bulkGet(unitIds)]);
   const out = new Map<string, string>();
-  for (const i of items) if (i) out.set(i.id, `${i.seq}. ${i.name}`);
+  for (const i of items) if (i) out.set(i.id, nameItem(i));
   for (const u of units) if (u) out.set(u.id, u.name);
   return out;
 }

@@ -30,7 +30,7 @@ export async function validateDatasetFile(x: unknown): Promise<Dataset> {
 }
 
 export interface StatusChangePreview {
-  item: Pick<Item, 'id' | 'seq' | 'name'>;
+  item: ItemBrief;
   from: string;
   to: string;
   followed: boolean;
@@ -42,12 +42,15 @@ export interface DatasetPreview {
   toVersion: string;
   /** Followed items first, then by table number. */
   statusChanges: StatusChangePreview[];
-  added: Pick<Item, 'id' | 'seq' | 'name'>[];
+  added: ItemBrief[];
   /** Items that disappear; notes and follows on them are kept and flagged. */
-  removed: (Pick<Item, 'id' | 'seq' | 'name'> & { followed: boolean; notes: number })[];
+  removed: (ItemBrief & { followed: boolean; notes: number })[];
 }
 
-const brief = (i: Item) => ({ id: i.id, seq: i.seq, name: i.name });
+/** An item as the preview names it: its list (programme, year) and 序号 where it has one. */
+export type ItemBrief = Pick<Item, 'id' | 'seq' | 'name' | 'programme' | 'year'>;
+
+const brief = (i: Item): ItemBrief => ({ id: i.id, ...(i.seq !== undefined && { seq: i.seq }), name: i.name, programme: i.programme, year: i.year });
 
 /** What installing `dataset` would change; refuses one that is not newer than the installed one. */
 export async function previewDataset(db: LensDb, dataset: Dataset): Promise<DatasetPreview> {
@@ -67,7 +70,7 @@ export async function previewDataset(db: LensDb, dataset: Dataset): Promise<Data
       if (!n) removed.push({ ...brief(o), followed: isFollowed.has(o.id), notes: await db.notes.where('targetId').equals(o.id).count() });
       else if (n.status !== o.status) statusChanges.push({ item: brief(n), from: o.status, to: n.status, followed: isFollowed.has(o.id) });
     }
-    statusChanges.sort((a, b) => Number(b.followed) - Number(a.followed) || a.item.seq - b.item.seq);
+    statusChanges.sort((a, b) => Number(b.followed) - Number(a.followed) || a.item.year - b.item.year || (a.item.seq ?? 0) - (b.item.seq ?? 0));
     return {
       dataset,
       fromVersion: current?.meta.version ?? null,

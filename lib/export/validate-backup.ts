@@ -56,7 +56,7 @@ export function note(x: unknown, path: string): Note {
 }
 
 export function follow(x: unknown, path: string): Follow {
-  const o = obj(x, path, ['key', 'target', 'targetId', 'createdAt'], ['statusWhenFollowed']);
+  const o = obj(x, path, ['key', 'target', 'targetId', 'createdAt'], ['statusWhenFollowed', 'programme', 'year']);
   const f: Follow = {
     key: str(o.key, `${path}.key`),
     target: targetRef(o.target, `${path}.target`),
@@ -64,6 +64,14 @@ export function follow(x: unknown, path: string): Follow {
     createdAt: time(o.createdAt, `${path}.createdAt`),
   };
   if (o.statusWhenFollowed !== undefined) f.statusWhenFollowed = str(o.statusWhenFollowed, `${path}.statusWhenFollowed`, { max: 50 });
+  if (o.programme !== undefined) {
+    if (o.programme !== 'weiminbanshishi' && o.programme !== 'minsheng-weishishi') throw invalid(`${path}.programme`, 'expected weiminbanshishi or minsheng-weishishi');
+    f.programme = o.programme;
+  }
+  if (o.year !== undefined) {
+    if (typeof o.year !== 'number' || !Number.isInteger(o.year) || o.year < 1900 || o.year > 2999) throw invalid(`${path}.year`, 'expected a year');
+    f.year = o.year;
+  }
   if (f.targetId !== f.target.id) throw invalid(`${path}.targetId`, 'does not match target.id');
   if (f.key !== followKey(f.target)) throw invalid(`${path}.key`, `expected ${followKey(f.target)}`);
   return f;

@@ -83,3 +83,51 @@ export function statusClaimNear(text: string, start: number, end: number): Statu
   }
   return best ? { phrase: best.phrase, status: best.status } : null;
 }
+
+/** One dated statement of an item's status (dataset v2 `StatusEntry`). */
+export interface DatedStatus {
+  status: ItemStatus;
+  /** ISO date. */
+  asOf: string;
+  source: string;
+  note?: string;
+}
+
+/**
+ * How the page's words stand against the record as it was on the page's date:
+ * - `completed-later`: the page says not done yet, and the record has it done only after the
+ *   page's date (a 2023-10 page saying 正在施工 about an item recorded done 2024-02), whether or
+ *   not an earlier entry recorded it in progress;
+ * - `agrees`: the record as of the page's date says the same;
+ * - `contradicts`: the record as of the page's date says otherwise (worth checking);
+ * - `no-record-then`: nothing was recorded by the page's date, and nothing later settles it.
+ */
+export type ClaimVerdict = 'agrees' | 'completed-later' | 'contradicts' | 'no-record-then';
+
+export interface ClaimCheck {
+  verdict: ClaimVerdict;
+  /** The entry in force on the page's date (the latest when the page is undated), or null. */
+  asOfPage: DatedStatus | null;
+  /** The entry that completed the item after the page's date, for `completed-later`. */
+  completion?: DatedStatus;
+}
+
+/** The entry in force on `date` (the latest with asOf ≤ date); the latest when date is absent. */
+export function statusOn(history: readonly DatedStatus[], date?: string | null): DatedStatus | null {
+  let found: DatedStatus | null = null;
+  for (const e of history) if (!date || e.asOf <= date) if (!found || e.asOf >= found.asOf) found = e;
+  return found;
+}
+
+/** Compares a claim with the record as of the page's date (ISO, or null/undefined when undated). */
+export function checkClaim(claim: StatusClaim, history: readonly DatedStatus[], pageDate?: string | null): ClaimCheck {
+  const asOfPage = statusOn(history, pageDate);
+  // Not done yet on the page, done in the record only after it: the page predates completion.
+  if (claim.status !== 'completed' && pageDate && (!asOfPage || asOfPage.status !== 'completed')) {
+    const completion = history.filter((e) => e.asOf > pageDate && e.status === 'completed').sort((a, b) => (a.asOf < b.asOf ? -1 : 1))[0];
+    if (completion) return { verdict: 'completed-later', asOfPage, completion };
+  }
+  if (asOfPage && asOfPage.status === claim.status) return { verdict: 'agrees', asOfPage };
+  if (!asOfPage || asOfPage.status === 'unknown') return { verdict: 'no-record-then', asOfPage };
+  return { verdict: 'contradicts', asOfPage };
+}

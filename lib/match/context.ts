@@ -104,3 +104,18 @@ export function lineAround(norm: NormalisedCodes, s: number, reach = 600): [numb
   const end = li + 1 < norm.lineStarts.length ? norm.lineStarts[li + 1]! : norm.length;
   return [Math.max(start, s - reach), Math.min(end, s + reach)];
 }
+
+/** Start of the line holding normalised position s. */
+export function lineStartOf(norm: NormalisedCodes, s: number): number {
+  const li = floorIndex(norm.lineStarts, s);
+  return li >= 0 ? norm.lineStarts[li]! : 0;
+}
+
+/** True if the line holding normalised position s is a table row (extracted text puts a tab between cells). */
+export function inTableRow(norm: NormalisedCodes, s: number): boolean {
+  const li = floorIndex(norm.lineStarts, s);
+  const start = li >= 0 ? norm.lineStarts[li]! : 0;
+  const end = Math.min(li + 1 < norm.lineStarts.length ? norm.lineStarts[li + 1]! : norm.length, start + 2000);
+  for (let i = start; i < end; i++) if (norm.codes[i] === 0x09) return true;
+  return false;
+}

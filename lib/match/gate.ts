@@ -8,10 +8,12 @@ import type { Mention, Relevance, Signal } from './types';
 
 /**
  * Strings at least one of which a relevant page almost surely contains (Simplified and
- * Traditional). Checked with indexOf, so a 1 MB unrelated page costs about 1 ms. A page that
+ * Traditional): 办实 finds 为民办实事 and 为民办实(shí)事 (mirror sites put pinyin after characters),
+ * 微实事 民生微实事, 生实事 民生实事. Each anchor starts with a character that is rare on other pages
+ * (民 is common, so no anchor starts with it: indexOf slows down on every false start). Checked with indexOf, so a 1 MB unrelated page costs about 1 ms. A page that
  * names neither 晋江 nor the programme passes only on a Jinjiang host.
  */
-const ANCHORS = ['晋江', '晉江', '民生微实事', '民生微實事', '为民办实事', '為民辦實事'];
+const ANCHORS = ['晋江', '晉江', '办实', '辦實', '微实事', '微實事', '生实事', '生實事'];
 
 /** True if the page is on a Jinjiang news or government site. */
 export function isJinjiangHost(url: string | undefined): boolean {
@@ -43,12 +45,14 @@ const CAP: Record<SignalKind, number> = {
   project: 6,
   place: 2,
   topic: 6,
+  field: 3,
   'other-city': 8,
+  'other-list': 8,
   river: 6,
   prefecture: 6,
   'off-topic': 6,
 };
-const COUNTER: ReadonlySet<SignalKind> = new Set(['other-city', 'river', 'prefecture', 'off-topic']);
+const COUNTER: ReadonlySet<SignalKind> = new Set(['other-city', 'other-list', 'river', 'prefecture', 'off-topic']);
 
 /** Weight of other-city words versus Jinjiang words: the linker's "is this page another city's" test. */
 export function foreignPage(words: readonly LexiconWord[], counts: GateCounts, placeHits: number): boolean {
@@ -61,6 +65,21 @@ export function foreignPage(words: readonly LexiconWord[], counts: GateCounts, p
     else if (w.kind === 'jinjiang') home += w.weight * n;
   }
   return other >= 3 && other > 2 * home;
+}
+
+/** The page names the programme itself (为民办实事, 民生实事, 幸福清单 …: topic words of weight ≥ 1.5). */
+export function namesProgramme(words: readonly LexiconWord[], counts: GateCounts): boolean {
+  for (const i of counts.keys()) {
+    const w = words[i];
+    if (w && w.kind === 'topic' && w.weight >= 1.5) return true;
+  }
+  return false;
+}
+
+/** The page names another city's or a town's list (泉州市为民办实事, 镇为民办实事): its rounds are not Jinjiang's. */
+export function namesOtherList(words: readonly LexiconWord[], counts: GateCounts): boolean {
+  for (const i of counts.keys()) if (words[i]?.kind === 'other-list') return true;
+  return false;
 }
 
 export interface GateInput {
@@ -90,11 +109,13 @@ export function scoreRelevance(input: GateInput): Relevance {
   const units = new Set<string>();
   const items = new Set<string>();
   for (const m of input.mentions) {
-    if (m.kind === 'unit' && !units.has(m.id)) {
-      units.add(m.id);
+    // A round the dataset holds no item for counts once per name and year.
+    const id = m.id ?? `${m.programme}:${m.year ?? '?'}:${m.text}`;
+    if (m.kind === 'unit' && !units.has(id)) {
+      units.add(id);
       bump('unit', m.unit, 1);
-    } else if (m.kind === 'project' && !items.has(m.id)) {
-      items.add(m.id);
+    } else if (m.kind === 'project' && !items.has(id)) {
+      items.add(id);
       bump('project', `${m.seq ?? ''} ${m.text}`.trim(), 2);
     }
   }
@@ -118,8 +139,8 @@ export function scoreRelevance(input: GateInput): Relevance {
   const get = (k: SignalKind) => total.get(k) ?? 0;
   const projects = get('project');
   const jinjiang = get('host') + get('jinjiang') + get('unit') + get('place') + projects;
-  const topic = get('topic') + Math.min(projects, 4);
-  const counter = get('other-city') + get('river') + get('prefecture') + get('off-topic');
+  const topic = get('topic') + get('field') + Math.min(projects, 4);
+  const counter = get('other-city') + get('other-list') + get('river') + get('prefecture') + get('off-topic');
   const score = round(jinjiang + topic - counter);
   // Jinjiang named at least once, the programme's vocabulary (or its projects) present, and
   // more for than against: a trade fair lacks the topic, another city's list the balance.

@@ -13,6 +13,8 @@ export type SignalKind =
   | 'project' // a project of the dataset
   | 'place' // a Jinjiang town, village or community
   | 'topic' // 为民办实事, 民生微实事 …
+  | 'field' // the programme's fields of work: 长者食堂, 雨污分流, 一体化卫生所 …
+  | 'other-list' // another city's or a town's own list: 泉州市为民办实事, 陈埭镇为民办实事
   | 'other-city' // another city's or district's name
   | 'river' // 晋江 the river
   | 'prefecture' // the former 晋江地区
@@ -39,9 +41,26 @@ export const JINJIANG_WORDS: LexiconWord[] = [
 
 /** The programme's own vocabulary. A project mention counts as topic too (see gate.ts). */
 export const TOPIC_WORDS: LexiconWord[] = [
-  ...words('topic', 2, '为民办实事 我为群众办实事 民生微实事 民生实事 为民实事 惠民实事 办实事项目 完成情况公开表 民生微实事项目'),
-  ...words('topic', 1.5, '主题教育 民生项目 民生工程 民心工程 急难愁盼 四下基层 幸福清单 问题清单'),
+  ...words('topic', 2, '为民办实事 我为群众办实事 民生微实事 民生实事 为民实事 惠民实事 办实事项目 完成情况公开表 民生微实事项目 为民兴办实事 兴办实事 幸福清单 民生清单'),
+  ...words('topic', 1.5, '主题教育 民生项目 民生工程 民心工程 急难愁盼 四下基层 问题清单 实事项目'),
   ...words('topic', 0.5, '办实事 民生 惠民 便民 利民 解民忧 暖民心'),
+];
+
+/**
+ * The programme's fields of work, year after year (../shared/research/programme-years.md):
+ * on a Jinjiang page they make it the programme's subject even when its name is not printed
+ * (a 长者食堂 opening in a village). Capped low (CAP.field) so they never outweigh a
+ * counter-signal on their own; the common words weigh half.
+ */
+export const FIELD_WORDS: LexiconWord[] = [
+  ...words(
+    'field',
+    1,
+    '长者食堂 助餐点 自办食堂 养老服务设施 健身驿站 百姓健身驿站 基层体育设施 全民健身设施 适老化 适老化改造 无障碍改造 ' +
+      '雨污分流 一体化卫生所 中医阁 四帮四扶 停车泊位 智慧停车 老旧小区改造 心理辅导室 婴幼儿照护 零工市场 候车亭 ' +
+      '残疾人康复 长期护理 燃气安全 安全防范设施 公益性演出 托育服务',
+  ),
+  ...words('field', 0.5, '无障碍 托育 养老服务 停车位 老旧小区 失能'),
 ];
 
 /**
@@ -65,6 +84,24 @@ export const OTHER_CITY_WORDS: LexiconWord[] = [
   ...words('other-city', 2.5, SHENZHEN_ZHUHAI),
   ...words('other-city', 1, '广州 广州市 上海市 北京市 杭州市 宁波市 温州市 汕头市 潮州市'),
 ];
+
+/**
+ * Signal text for a town's own list: a town or street office's name right before the
+ * programme's words (陈埭镇为民办实事, 安海镇民生实事). Not a pattern (a pattern 镇为民办实事
+ * would swallow the unit 陈埭镇): scan-text.ts counts it when a town token touches a topic token.
+ */
+export const TOWN_LIST = '镇(街道)为民办实事';
+
+/**
+ * Another list under the same name: a neighbouring city's, the prefecture's or a town's own
+ * 为民办实事 / 民生实事 (泉州市为民办实事, 陈埭镇为民办实事项目). The words say whose list it is.
+ */
+export const OTHER_LIST_WORDS: LexiconWord[] = words(
+  'other-list',
+  2.5,
+  `泉州市为民办实事 泉州市委市政府为民办实事 泉州市民生实事 泉州市委泉州市政府 石狮市为民办实事 石狮市民生实事 南安市为民办实事 ` +
+    `惠安县为民办实事 安溪县为民办实事 深圳市民生微实事 珠海市民生微实事 镇级为民办实事 镇级民生实事 镇级实事 ${TOWN_LIST}`,
+);
 
 /** 晋江 the river (晋江西溪 …): these spans also keep 晋江 inside them from counting as the city. */
 export const RIVER_WORDS: LexiconWord[] = words(
@@ -91,7 +128,9 @@ export const OFF_TOPIC_WORDS: LexiconWord[] = words(
 export const GATE_WORDS: LexiconWord[] = [
   ...JINJIANG_WORDS,
   ...TOPIC_WORDS,
+  ...FIELD_WORDS,
   ...OTHER_CITY_WORDS,
+  ...OTHER_LIST_WORDS,
   ...RIVER_WORDS,
   ...PREFECTURE_WORDS,
   ...OFF_TOPIC_WORDS,

@@ -5,14 +5,21 @@
  * variant > generic phrase) plus what the context says (their unit, town, places, context
  * words, the row number in a table); the best wins only by a clear margin. When unsure,
  * nothing is reported: a missed weak candidate costs less trust than a wrong project.
+ * Recurring names (a series phrase, a name several years print, a yearly list's item) go to
+ * the item of the year the passage speaks of, or are reported as a round (id null).
+ *
+ * Over 350 lines on purpose: units, projects and recurring names share one closure over the
+ * page's per-token tables (stamp arrays, prefix counts, the clause index); split into modules,
+ * each token's hot path would pass a dozen of them around.
  */
 import { codesToString, normaliseKey, type NormalisedCodes } from '../text/normalise';
-import { clauseFrom, clauseStarts, lineAround, numberBefore, skipSeparatorsBack, yearsIn } from './context';
+import { clauseFrom, clauseStarts, inTableRow, lineAround, numberBefore, skipSeparatorsBack, yearsIn } from './context';
 import { UNIT_QUALIFIERS } from './lexicon';
 import { Entry, type MatchPack } from './pack';
 import { selectLongest, type Tokens } from './scanner';
 import { scanAutomaton } from './automaton';
-import type { Mention } from './types';
+import type { Mention, ProgrammeId } from './types';
+import { passageYear, yearWords, type YearWord } from './years';
 
 /** Place names that qualify a unit name as another place's (石狮市 in 石狮市公安局); normalised on first use. */
 let qualifiers: { all: Set<string>; longest: number; lastChars: Set<number> } | undefined;
@@ -27,7 +34,7 @@ function unitQualifiers() {
 }
 
 /** How a phrase names an item, before context. */
-const BASE = { name: 3, keyphrase: 2.5, variant: 2, generic: 0 } as const;
+const BASE = { name: 3, keyphrase: 2.5, variant: 2, generic: 0, series: 2 } as const;
 type How = keyof typeof BASE;
 
 /** Context evidence weights (each kind counted once per candidate). */
@@ -44,6 +51,10 @@ export interface LinkInput {
   tokens: Tokens;
   /** The page is about another city (lexicon counts): short forms need local evidence. */
   foreignPage: boolean;
+  /** The page's year (from its date), for 今年/去年 and passages that name no year. */
+  pageYear?: number | null;
+  /** The page names the programme (为民办实事, 民生实事 …): a bare series phrase may be its round. */
+  programmePage?: boolean;
 }
 
 /**
@@ -236,7 +247,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     if (near.has(near.units, it.unit)) {
       ctx += W.unit;
       evidence?.push('unit:' + pack.units[it.unit]!.name);
-    } else if (near.unitBefore === it.unit) {
+    } else if (it.unit >= 0 && near.unitBefore === it.unit) {
       ctx += W.unitBefore;
       evidence?.push('unit-before:' + pack.units[it.unit]!.name);
     }
@@ -322,67 +333,58 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     return false;
   };
 
-  const HOWS: How[] = ['name', 'keyphrase', 'variant', 'generic'];
+  const HOWS: How[] = ['name', 'keyphrase', 'variant', 'generic', 'series'];
   const candItem: number[] = [];
   const candHow: How[] = [];
-  const linkProject = (t: number, e0: number, e1: number): boolean => {
-    // Each candidate item once, with the strongest way this phrase names it.
-    candItem.length = 0;
-    candHow.length = 0;
-    for (let j = e0; j < e1; j++) {
-      const k = pack.entryKind[j]!;
-      const flag = pack.entryFlag[j]!;
-      let how: How;
-      if (k === Entry.ItemName) how = flag ? 'generic' : 'name';
-      else if (k === Entry.ItemKey) how = 'keyphrase';
-      else if (k === Entry.ItemVariant) how = flag ? 'generic' : 'variant';
-      else if (k === Entry.ItemGeneric) how = 'generic';
-      else continue;
-      const item = pack.entryRef[j]!;
-      const at = candItem.indexOf(item);
-      if (at < 0) {
-        candItem.push(item);
-        candHow.push(how);
-      } else if (BASE[how] > BASE[candHow[at]!]) candHow[at] = how;
-    }
-    if (!candItem.length) return false;
-    readNeighbourhood(t);
+  const seriesHit: number[] = [];
+
+  /** Year words of the page, read on the first recurring name (most pages have none). */
+  let years: YearWord[] | undefined;
+  const pageYear = input.pageYear ?? null;
+
+  /** Best of the candidates at indices `pool` (into candItem): item, how, total, context, margin. */
+  const pick = (pool: number[]) => {
     let best = -1;
     let bestHow: How = HOWS[3]!;
     let bestTotal = -Infinity;
     let bestCtx = 0;
     let second = -Infinity;
-    for (let c = 0; c < candItem.length; c++) {
+    let runnerUp = -1;
+    for (const c of pool) {
       const ctx = contextScore(candItem[c]!);
       const total = BASE[candHow[c]!] + ctx;
       if (total > bestTotal) {
         second = bestTotal;
+        runnerUp = best;
         best = candItem[c]!;
         bestHow = candHow[c]!;
         bestTotal = total;
         bestCtx = ctx;
-      } else if (total > second) second = total;
+      } else if (total > second) {
+        second = total;
+        runnerUp = candItem[c]!;
+      }
     }
-    if (best < 0) return false;
-    const margin = bestTotal - second;
-    if (BASE[bestHow] < 2 && bestCtx < 2) return false; // a generic phrase needs context
-    if (margin < 1) return false; // two items fit about as well: say nothing
-    // About another city: only Jinjiang-specific words in the clause (a town, a village, 晋江)
-    // can claim the phrase; a short unit name nearby is that city's unit, not evidence.
-    readClause(t);
-    if ((clauseOther || input.foreignPage) && !clauseJinjiang) return false;
-    if (!pageNamesJinjiang && bestHow !== 'name') return false;
-    const it = pack.items[best]!;
-    if (bestHow === 'generic' || bestHow === 'variant') {
-      // 2024年紫帽镇将再建口袋公园: a paragraph about other years names other projects.
-      const [ls, le] = lineAround(norm, tokens.start[t]!);
-      const years = yearsIn(norm, ls, le);
-      if (years.length && !years.includes(it.year)) return false;
+    // Twins: one project printed in a year's 为民办实事 list and as a row of that year's 民生微实事
+    // table (智慧停车“扩面工程”, row 4). The table row names its lead unit and status: it answers.
+    if (best >= 0 && runnerUp >= 0 && bestTotal - second < 1 && pool.length === 2) {
+      const a = pack.items[best]!;
+      const b = pack.items[runnerUp]!;
+      if (a.year === b.year && a.programme !== b.programme) {
+        const row = a.programme === 'minsheng-weishishi' ? best : runnerUp;
+        return { best: row, bestHow, bestCtx: contextScore(row), margin: 1 };
+      }
     }
-    const evidence: string[] = [bestHow];
-    contextScore(best, evidence);
-    let confidence = { name: 0.95, keyphrase: 0.88, variant: 0.82, generic: 0.7 }[bestHow];
-    if (bestCtx >= 2) confidence += 0.04;
+    return { best, bestHow, bestCtx, margin: bestTotal - second };
+  };
+
+  const pushProject = (t: number, item: number, how: How, ctx: number, margin: number, extra: string[] = []): void => {
+    const it = pack.items[item]!;
+    const evidence: string[] = [how];
+    contextScore(item, evidence);
+    evidence.push(...extra);
+    let confidence = { name: 0.95, keyphrase: 0.88, variant: 0.82, generic: 0.7, series: 0.75 }[how];
+    if (ctx >= 2) confidence += 0.04;
     if (margin < 2) confidence -= 0.1;
     const { start, end } = span(t);
     mentions.push({
@@ -391,12 +393,171 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
       end,
       text: text.slice(start, end),
       unit: pack.units[it.unit]?.name ?? '',
-      seq: it.seq,
+      ...(it.seq ? { seq: it.seq } : {}),
       id: it.id,
+      programme: it.programme,
+      year: it.year,
       confidence: Math.round(Math.min(0.99, confidence) * 100) / 100,
       evidence,
     });
+  };
+
+  /** A mention of a round the dataset holds no item for (year known), or of a year it cannot tell. */
+  const pushRound = (t: number, programme: ProgrammeId, year: number | null, candidateYears: number[], extra: string[]): void => {
+    const { start, end } = span(t);
+    mentions.push({
+      kind: 'project',
+      start,
+      end,
+      text: text.slice(start, end),
+      unit: '',
+      id: null,
+      programme,
+      year,
+      ...(year === null ? { candidateYears } : {}),
+      confidence: year === null ? 0.6 : 0.7,
+      evidence: extra,
+    });
+  };
+
+  const linkProject = (t: number, e0: number, e1: number): boolean => {
+    // Each candidate item once, with the strongest way this phrase names it.
+    candItem.length = 0;
+    candHow.length = 0;
+    seriesHit.length = 0;
+    const addCand = (item: number, how: How) => {
+      const at = candItem.indexOf(item);
+      if (at < 0) {
+        candItem.push(item);
+        candHow.push(how);
+      } else if (BASE[how] > BASE[candHow[at]!]) candHow[at] = how;
+    };
+    for (let j = e0; j < e1; j++) {
+      const k = pack.entryKind[j]!;
+      const flag = pack.entryFlag[j]!;
+      let how: How;
+      if (k === Entry.ItemName) how = flag ? 'generic' : 'name';
+      else if (k === Entry.ItemKey) how = 'keyphrase';
+      else if (k === Entry.ItemVariant) how = flag ? 'generic' : 'variant';
+      else if (k === Entry.ItemGeneric) how = 'generic';
+      else if (k === Entry.Series) {
+        seriesHit.push(pack.entryRef[j]!);
+        continue;
+      } else continue;
+      addCand(pack.entryRef[j]!, how);
+    }
+    // A series phrase names a yearly list's item on its own; a 民生微实事 item (a village's canteen,
+    // a town's clinic) only with its own context, as its generic phrases do.
+    for (const sr of seriesHit) for (const item of pack.series[sr]!.items) addCand(item, pack.items[item]!.programme === 'minsheng-weishishi' ? 'generic' : 'series');
+    if (!candItem.length && !seriesHit.length) return false;
+    // Recurring: a series phrase (智慧停车), a name printed in several years' lists, or a name
+    // of a yearly 为民办实事 item (the list comes back every year). A 民生微实事 name that only
+    // 2023's table prints (智慧停车扩面工程, 罗山中心小学新建自办食堂) is 2023's, series or not.
+    let recurring = seriesHit.length > 0;
+    for (let c = 0; c < candItem.length && !recurring; c++) {
+      const it = pack.items[candItem[c]!]!;
+      recurring = it.programme === 'weiminbanshishi' || it.year !== pack.items[candItem[0]!]!.year;
+    }
+    readNeighbourhood(t);
+    return recurring ? linkRecurring(t) : linkPlain(t);
+  };
+
+  /**
+   * About another city: only Jinjiang-specific words in the clause (a town, a village, 晋江)
+   * can claim the phrase; a short unit name nearby is that city's unit, not evidence.
+   * Reads the clause (sets clauseJinjiang/clauseOther): called only once a candidate stands.
+   */
+  const aboutElsewhere = (t: number): boolean => {
+    readClause(t);
+    return (clauseOther || input.foreignPage) && !clauseJinjiang;
+  };
+
+  /** A name of one year's item(s): the usual scoring (names, then context), as before years. */
+  const linkPlain = (t: number): boolean => {
+    const all = candItem.map((_, c) => c);
+    const { best, bestHow, bestCtx, margin } = pick(all);
+    if (best < 0) return false;
+    if (BASE[bestHow] < 2 && bestCtx < 2) return false; // a generic phrase needs context
+    if (margin < 1) return false; // two items fit about as well: say nothing
+    if (aboutElsewhere(t)) return false;
+    if (!pageNamesJinjiang && bestHow !== 'name') return false;
+    const it = pack.items[best]!;
+    if (bestHow === 'generic' || bestHow === 'variant') {
+      // 2024年紫帽镇将再建口袋公园: a paragraph about other years names other projects.
+      const [ls, le] = lineAround(norm, tokens.start[t]!);
+      const ys = yearsIn(norm, ls, le);
+      if (ys.length && !ys.includes(it.year)) return false;
+    }
+    pushProject(t, best, bestHow, bestCtx, margin);
     return true;
+  };
+
+  /**
+   * A name that comes back year after year (a series phrase, an item of a series, a name
+   * printed in several years): the item of the year the passage speaks of, or a round the
+   * dataset lacks (id null, that year), or — the year untold — the years it could be.
+   * Never another year's item on a guess; only a row's own evidence (its number, its unit, its
+   * place: context ≥ 3, or ≥ 2 in a table row) outweighs a year taken from the page's date alone.
+   */
+  const linkRecurring = (t: number): boolean => {
+    if (!pageNamesJinjiang || aboutElsewhere(t)) return false;
+    const s = tokens.start[t]!;
+    const e = tokens.end[t]!;
+    years ??= yearWords(norm, pageYear);
+    const sentence = clauseFrom(starts, norm.length, s, e);
+    const paragraph = lineAround(norm, s);
+    const py = passageYear(norm, years, s, e, sentence, paragraph, pageYear);
+    const told = py.word ? [`year:${py.word}`] : py.scope === 'page' ? ['year:page-date'] : [];
+    // The strongest way the phrase names anything: a printed name or keyphrase stands alone;
+    // a series phrase or generic phrase is a round of the programme only on a programme page.
+    let strongest: How = 'generic';
+    for (const h of candHow) if (BASE[h] > BASE[strongest]) strongest = h;
+    const weak = BASE[strongest] < 2.5 && !input.programmePage;
+
+    const all = candItem.map((_, c) => c);
+    // In a table row (cells), its number or unit is the row's own evidence: context 2 suffices.
+    const row = inTableRow(norm, s);
+    if (py.scope === 'page' || py.scope === 'none' || row) {
+      const { best, bestHow, bestCtx, margin } = pick(all);
+      if (best >= 0 && bestCtx >= (row ? 2 : 3) && margin >= 1) {
+        pushProject(t, best, bestHow, bestCtx, margin, ['year:row-context']);
+        return true;
+      }
+    }
+    const programme = roundProgramme(py.year);
+    // A name only one year prints (智慧停车“扩面工程”, 2023) tells its year when the text does not.
+    const nameYear = seriesHit.length ? -1 : pack.items[candItem[0]!]!.year;
+    if (nameYear >= 0 && candItem.every((i) => pack.items[i]!.year === nameYear) && (py.year === null || py.year === nameYear)) {
+      return linkPlain(t);
+    }
+    if (py.year === null) {
+      if (weak) return false;
+      const ys = [...new Set(candItem.map((i) => pack.items[i]!.year))].sort((a, b) => a - b);
+      pushRound(t, programme, null, ys, [strongest, ...told, 'year:unknown']);
+      return true;
+    }
+    const pool = all.filter((c) => pack.items[candItem[c]!]!.year === py.year);
+    if (pool.length) {
+      const { best, bestHow, bestCtx, margin } = pick(pool);
+      if (best >= 0 && margin >= 1 && (BASE[bestHow] >= 2 || bestCtx >= 2)) {
+        pushProject(t, best, bestHow, bestCtx, margin, told);
+        return true;
+      }
+    }
+    if (weak) return false;
+    if (!seriesHit.length && BASE[strongest] < 2) return false; // generic phrases of other years' items
+    pushRound(t, programme, py.year, [], [strongest, ...told, pool.length ? 'year:ambiguous' : 'year:not-in-dataset']);
+    return true;
+  };
+
+  /**
+   * The programme a round belongs to: the yearly 为民办实事 list, which is what comes back
+   * every year, unless every candidate of that very year is a 民生微实事 item (2023's twins).
+   */
+  const roundProgramme = (year: number | null): ProgrammeId => {
+    if (year === null) return 'weiminbanshishi';
+    const ofYear = candItem.filter((i) => pack.items[i]!.year === year);
+    return ofYear.length && ofYear.every((i) => pack.items[i]!.programme === 'minsheng-weishishi') ? 'minsheng-weishishi' : 'weiminbanshishi';
   };
 
   yield; // after the per-token tables: the first tokens' linking runs cold, so it starts a step of its own
@@ -409,7 +570,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     let unitEntry = -1;
     for (let j = e0; j < e1; j++) {
       const k = pack.entryKind[j]!;
-      if (k === Entry.ItemName || k === Entry.ItemKey || k === Entry.ItemVariant || k === Entry.ItemGeneric) hasItem = true;
+      if (k === Entry.ItemName || k === Entry.ItemKey || k === Entry.ItemVariant || k === Entry.ItemGeneric || k === Entry.Series) hasItem = true;
       else if (k === Entry.Unit && unitEntry < 0) unitEntry = j;
     }
     if (hasItem && linkProject(t, e0, e1)) continue;

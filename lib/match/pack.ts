@@ -5,6 +5,7 @@
  * background can hand it to a content script.
  */
 import type { Dataset } from '../data/types';
+import type { ProgrammeId } from './types';
 import { normaliseKey } from '../text/normalise';
 import { buildAutomaton, classTable, type Automaton } from './automaton';
 import { BLOCKERS, GATE_WORDS, type LexiconWord } from './lexicon';
@@ -32,6 +33,8 @@ export const Entry = {
   Blocker: 9,
   /** An alias the dataset keeps ambiguous (bare town names, 管委会): context only. */
   Ambiguous: 10,
+  /** A phrase of a Series (a name that comes back year after year: 长者食堂, 智慧停车). */
+  Series: 11,
 } as const;
 export type EntryKind = (typeof Entry)[keyof typeof Entry];
 
@@ -44,13 +47,24 @@ export interface PackUnit {
 
 export interface PackItem {
   id: string;
-  seq: number;
-  unit: number; // index into units
+  seq: number; // 序号, 0 where the list is not numbered
+  unit: number; // index into units, -1 where no source names the lead unit
   /** Unit index of the town the project lies in, or -1. */
   town: number;
   places: number[]; // indices into places
   /** The programme's year (2023): a generic phrase in a clause about other years is not this item. */
   year: number;
+  programme: ProgrammeId;
+  /** Index into `series`, or -1. */
+  series: number;
+}
+
+/** A name that recurs across years (dataset v2 `Series`). */
+export interface PackSeries {
+  id: string;
+  name: string;
+  /** Items of the series (indices into `items`). */
+  items: number[];
 }
 
 export interface PackPlace {
@@ -78,6 +92,7 @@ export interface MatchPack {
   items: PackItem[];
   places: PackPlace[];
   ambiguous: PackAmbiguous[];
+  series: PackSeries[];
   gateWords: LexiconWord[];
 }
 
@@ -137,26 +152,41 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
   });
 
   const townKeys = [...units.filter((u) => u.isTown).map((u) => normaliseKey(u.name)), '晋江市', '晋江'];
-  const items: PackItem[] = dataset.items.map((it, i) => {
+  const v2 = dataset as DatasetV2View;
+  const seriesIndex = new Map<string, number>();
+  const series: PackSeries[] = (v2.series ?? []).map((s, i) => {
+    seriesIndex.set(s.id, i);
+    return { id: s.id, name: s.name, items: [] };
+  });
+  const items: PackItem[] = v2.items.map((it, i) => {
     const town = it.town ? (unitByName.get(it.town) ?? -1) : -1;
-    const unit = unitIndex.get(it.unitId) ?? unitByName.get(it.unit) ?? -1;
+    const unit = (it.unitId ? unitIndex.get(it.unitId) : undefined) ?? (it.unit ? unitByName.get(it.unit) : undefined) ?? -1;
     const generic = new Set((it.genericPhrases ?? []).map(normaliseKey));
-    const nameKey = normaliseKey(it.name);
-    add(it.name, Entry.ItemName, i, generic.has(nameKey) ? 1 : 0);
-    for (const v of nameVariants(it.name, townKeys)) {
-      add(v, Entry.ItemVariant, i, v.length < MIN_STANDALONE_VARIANT || generic.has(v) ? 1 : 0);
+    for (const name of [it.name, ...(it.otherNames ?? [])]) {
+      const key = normaliseKey(name);
+      add(name, Entry.ItemName, i, generic.has(key) ? 1 : 0);
+      for (const v of nameVariants(name, townKeys)) {
+        add(v, Entry.ItemVariant, i, v.length < MIN_STANDALONE_VARIANT || generic.has(v) ? 1 : 0);
+      }
     }
     for (const k of it.keyphrases) add(k, Entry.ItemKey, i);
     for (const g of it.genericPhrases ?? []) add(g, Entry.ItemGeneric, i);
     for (const c of it.contextWords ?? []) add(c, Entry.ItemContext, i);
+    const s = it.series !== undefined ? (seriesIndex.get(it.series) ?? -1) : -1;
+    if (s >= 0) series[s]!.items.push(i);
     return {
       id: it.id,
-      seq: it.seq,
+      seq: it.seq ?? 0,
       unit,
       town: town >= 0 ? town : units[unit]?.isTown ? unit : -1,
       places: it.places.map((n) => placeIndex.get(n) ?? -1).filter((x) => x >= 0),
-      year: Number(/\d{4}/.exec(it.programme)?.[0] ?? /\d{4}/.exec(it.statusAsOf)?.[0] ?? 0),
+      year: itemYear(it),
+      programme: programmeOf(it.programme),
+      series: s,
     };
+  });
+  (v2.series ?? []).forEach((s, i) => {
+    for (const ph of new Set([s.name, ...s.phrases, ...(s.traditional ?? [])])) add(ph, Entry.Series, i);
   });
 
   gateWords.forEach((w, i) => add(w.text, Entry.Gate, i));
@@ -178,7 +208,7 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
     entryFlag[j] = eFlag[i]!;
   }
 
-  return {
+  const pack: MatchPack = {
     version: 1,
     datasetVersion: dataset.meta.version,
     datasetHash: dataset.meta.hash,
@@ -191,8 +221,35 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
     items,
     places,
     ambiguous,
+    series,
     gateWords,
   };
+  return pack;
+}
+
+/** Dataset v2 fields the pack reads (lib/data/types.ts until v2 lands there; see spec-dataset-v2). */
+interface DatasetV2View {
+  items: Array<
+    Omit<Dataset['items'][number], 'programme' | 'seq' | 'unitId' | 'unit'> & {
+      programme: string;
+      year?: number;
+      seq?: number;
+      unitId?: string;
+      unit?: string;
+      series?: string;
+      otherNames?: string[];
+    }
+  >;
+  series?: { id: string; name: string; phrases: string[]; traditional?: string[] }[];
+}
+
+/** 'minsheng-weishishi-2023' (v1) or 'minsheng-weishishi' (v2) → the programme id. */
+export function programmeOf(p: string): ProgrammeId {
+  return p.startsWith('minsheng-weishishi') ? 'minsheng-weishishi' : 'weiminbanshishi';
+}
+
+function itemYear(it: DatasetV2View['items'][number]): number {
+  return it.year ?? Number(/\d{4}/.exec(it.programme)?.[0] ?? /\d{4}/.exec(it.statusAsOf)?.[0] ?? 0);
 }
 
 /** The pack as plain JSON (typed arrays as number arrays; the 64K class table is rebuilt on load). */

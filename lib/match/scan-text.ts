@@ -2,11 +2,13 @@
  * The engine's one entry point: text in, relevance and mentions out. The CLI, the content
  * script and the tests all call this, so they cannot disagree.
  */
-import { normaliseCodesSteps, type NormaliseScratch } from '../text/normalise';
-import { foreignPage, scoreRelevance, type GateCounts } from './gate';
+import { normaliseCodesSteps, type NormalisedCodes, type NormaliseScratch } from '../text/normalise';
+import { foreignPage, namesOtherList, namesProgramme, scoreRelevance, type GateCounts } from './gate';
 import { linkMentionsSteps } from './linker';
 import { Entry, type MatchPack } from './pack';
-import { scanTokensSteps } from './scanner';
+import { scanTokensSteps, type Tokens } from './scanner';
+import { lineStartOf } from './context';
+import { TOWN_LIST } from './lexicon';
 import type { ScanResult } from './types';
 
 export interface ScanOptions {
@@ -18,6 +20,11 @@ export interface ScanOptions {
    * script uses it to ask for the user's state while the linker runs.
    */
   onSurelyRelevant?: () => void;
+  /**
+   * The page's date (ISO YYYY-MM-DD, see lib/text/page-date.ts): 今年/去年 count from it, and a
+   * passage that names no year speaks of its year.
+   */
+  pageDate?: string | null;
 }
 
 /** Buffers reused across calls: scanText is synchronous, and nothing it returns refers to them. */
@@ -37,12 +44,23 @@ export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptio
   yield;
   const counts: GateCounts = new Map();
   const places = new Set<string>();
+  const preamble = preambleEnd(pack, norm, tokens);
+  const townList = townListWord(pack);
+  let townEnd = -1; // where the last town or street office token ended
   for (let t = 0; t < tokens.count; t++) {
     const p = tokens.pattern[t]!;
     for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
       const kind = pack.entryKind[j]!;
       const ref = pack.entryRef[j]!;
-      if (kind === Entry.Gate) counts.set(ref, (counts.get(ref) ?? 0) + 1);
+      if (kind === Entry.Gate) {
+        const w = pack.gateWords[ref]!;
+        if (tokens.start[t]! < preamble && w.kind === 'other-city') continue; // a mirror's spam line
+        if (w.kind === 'topic' && w.weight >= 2 && townEnd === tokens.start[t] && townList >= 0) {
+          counts.set(townList, (counts.get(townList) ?? 0) + 1); // 陈埭镇为民办实事: the town's own list
+          continue;
+        }
+        counts.set(ref, (counts.get(ref) ?? 0) + 1);
+      } else if (kind === Entry.Unit && pack.units[ref]!.isTown) townEnd = tokens.end[t]!;
       else if (kind === Entry.Place) places.add(pack.places[ref]!.name);
       else if (kind === Entry.Ambiguous) places.add(pack.ambiguous[ref]!.alias);
     }
@@ -56,10 +74,41 @@ export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptio
     norm,
     tokens,
     foreignPage: foreignPage(pack.gateWords, counts, places.size),
+    pageYear: options.pageDate ? Number(options.pageDate.slice(0, 4)) : null,
+    programmePage: namesProgramme(pack.gateWords, counts) && !namesOtherList(pack.gateWords, counts),
   });
   yield;
   const relevance = scoreRelevance({ words: pack.gateWords, counts, places: [...places], mentions, url: options.url });
   return { ...relevance, mentions };
+}
+
+/** Index of the town-list signal among the pack's gate words, per pack. */
+const townListIndex = new WeakMap<MatchPack, number>();
+function townListWord(pack: MatchPack): number {
+  let i = townListIndex.get(pack);
+  if (i === undefined) townListIndex.set(pack, (i = pack.gateWords.findIndex((w) => w.text === TOWN_LIST)));
+  return i;
+}
+
+/** How far into the page (normalised units) spam lines may run before the article starts. */
+const PREAMBLE_REACH = 500;
+
+/**
+ * Mirror sites put lines of advertising before the article (深圳楼盘特价, 珠海海景房): other
+ * cities named in lines before the first line that names Jinjiang or the programme, within
+ * the page's first PREAMBLE_REACH units, do not count against it. Returns that line's start
+ * (0 when there is no such preamble).
+ */
+function preambleEnd(pack: MatchPack, norm: NormalisedCodes, tokens: Tokens): number {
+  for (let t = 0; t < tokens.count && tokens.start[t]! < PREAMBLE_REACH; t++) {
+    const p = tokens.pattern[t]!;
+    for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
+      if (pack.entryKind[j] !== Entry.Gate) continue;
+      const kind = pack.gateWords[pack.entryRef[j]!]!.kind;
+      if (kind === 'jinjiang' || kind === 'topic') return lineStartOf(norm, tokens.start[t]!);
+    }
+  }
+  return 0;
 }
 
 export function scanText(text: string, pack: MatchPack, options: ScanOptions = {}): ScanResult {

@@ -28,11 +28,18 @@ export type TabRequest<K extends TabRequestType = TabRequestType> = { [P in K]: 
 
 export interface ReportedTarget {
   kind: 'unit' | 'project';
+  /** The unit or item id, or for a round the dataset lacks `round:<programme>:<year>:<text>` (lib/overlay/target.ts). */
   id: string;
   label: string;
   unit: string;
   seq?: number;
   status?: string;
+  /** Projects: the programme and year of the item or of the round spoken of (null: cannot be told). */
+  programme?: 'weiminbanshishi' | 'minsheng-weishishi';
+  year?: number | null;
+  candidateYears?: number[];
+  /** A round the dataset holds no item for. */
+  round?: boolean;
   count: number;
 }
 
@@ -50,7 +57,8 @@ export interface TabReport {
 
 /** One thing on the page, in reading order. `key` names it for `tab/jump` while the page stays as it is. */
 export type OutlineEntry =
-  | { key: string; kind: 'unit' | 'project'; id: string; text: string; label: string; status?: string }
+  /** `round`: a list of a year the dataset does not hold (`id` is then the overlay's key for it). */
+  | { key: string; kind: 'unit' | 'project'; id: string; text: string; label: string; status?: string; round?: boolean }
   /** A passage note or highlight: its text is not sent (the extension pages read it from the database by id). */
   | { key: string; kind: 'note'; noteId: string };
 

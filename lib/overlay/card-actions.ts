@@ -6,10 +6,11 @@
  */
 import { statusClaimNear } from '../match/claims';
 import type { OverlayState, Send } from '../messaging/protocol';
-import { cardModelFor, type DatasetIndex } from './card-model';
+import { isLinked } from '../match/types';
+import { cardModelFor, roundCardModel, type DatasetIndex } from './card-model';
 import type { DomSpan } from './dom-spans';
 import type { PlacedMention } from './mention-store';
-import { targetOf } from './target';
+import { mentionKey, targetOf } from './target';
 import type { OverlayStore, Rect } from './view-model';
 
 export interface CardParts {
@@ -29,6 +30,13 @@ export interface CardParts {
   onFollowed(p: PlacedMention): void;
   /** Passage notes covering the mention, which its card offers to open. */
   notesAt?(p: PlacedMention): { onOpen(): void } | undefined;
+  /** The page's date (ISO) when known: the claim check compares with the record as of then. */
+  pageDate(): string | undefined;
+}
+
+/** A round's card has no follow or note (there is no item): its actions only close it. */
+function noActions(onClose: () => void) {
+  return { followed: false, noteCount: 0, onToggleFollow: async () => {}, onSaveNote: async () => {}, onClose };
 }
 
 export class MentionCards {
@@ -63,10 +71,10 @@ export class MentionCards {
     return true;
   }
 
-  /** The first mention of an item or unit, scrolled to with its card open; false when the page has none. */
-  revealId(id: string): boolean {
+  /** The first mention of an item, unit or round (its `mentionKey`), scrolled to with its card open; false when the page has none. */
+  revealId(key: string): boolean {
     const all = this.parts.mentions();
-    const p = all.find((x) => x.mention.id === id);
+    const p = all.find((x) => mentionKey(x.mention) === key);
     if (!p) return false;
     this.cursor = all.indexOf(p);
     this.reveal(p);
@@ -76,9 +84,16 @@ export class MentionCards {
   open(p: PlacedMention, pinned: boolean): void {
     const { parts } = this;
     const m = p.mention;
+    const close = () => this.close();
+    if (!isLinked(m)) {
+      // A round the dataset lacks: what year it is (or could be), nothing to follow or note.
+      this.pinned = pinned;
+      parts.view.set({ view: { kind: 'card', model: roundCardModel(m), focus: pinned, at: parts.rectOf(p), actions: noActions(close) } });
+      return;
+    }
     // What the page says about progress next to the mention: read only when its card opens.
     const claim = m.kind === 'project' ? (statusClaimNear(p.source, m.start, m.end) ?? undefined) : undefined;
-    const model = cardModelFor(parts.index, { kind: m.kind, id: m.id, evidence: m.evidence, claim });
+    const model = cardModelFor(parts.index, { kind: m.kind, id: m.id, evidence: m.evidence, claim, pageDate: parts.pageDate() });
     if (!model) return;
     this.pinned = pinned;
     const target = targetOf(m);

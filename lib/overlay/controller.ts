@@ -10,6 +10,7 @@
 import { quickGate } from '../match/gate';
 import type { MatchPack } from '../match/pack';
 import { scanTextSteps } from '../match/scan-text';
+import { pageDateFromDocument, type PageDate } from '../text/page-date';
 import type { Mention, Relevance } from '../match/types';
 import type { OverlayState, Send } from '../messaging/protocol';
 import type { TabOutline, TabReport } from '../messaging/tab-protocol';
@@ -64,6 +65,8 @@ export class Overlay {
   private run: Run = idleRun();
   private readonly sightings: SightingRecorder;
   private lastUrl: string;
+  /** The page's date (markup, byline, address), read once the page passes the pre-gate: 今年 counts from it. */
+  private pageDate: PageDate | null = null;
 
   constructor(private readonly env: OverlayEnv) {
     this.lastUrl = env.doc.location.href;
@@ -104,7 +107,9 @@ export class Overlay {
       // trip overlaps the linker and the placing of mentions.
       let asked = force ? this.askState() : undefined;
       const onSurelyRelevant = () => void (asked ??= this.askState());
-      const result = await slicer.run(scanTextSteps(dom.text, this.env.engine().pack, { url: this.doc.location.href, onSurelyRelevant }));
+      this.pageDate = pageDateFromDocument(this.doc, dom.text, this.doc.location.href);
+      const pageDate = this.pageDate?.value;
+      const result = await slicer.run(scanTextSteps(dom.text, this.env.engine().pack, { url: this.doc.location.href, onSurelyRelevant, pageDate }));
       if (signal.aborted) return;
       if (result.relevant || force) {
         measure('read', t0, tRead);
@@ -145,7 +150,11 @@ export class Overlay {
       return watcher.stop();
     }
     this.state = 'active';
-    const page = (run.active = createDrawnPage({ ...this.env, index: this.env.engine().index, store, watcher, sightings: this.sightings }, userState, signal));
+    const page = (run.active = createDrawnPage(
+      { ...this.env, index: this.env.engine().index, store, watcher, sightings: this.sightings, pageDate: () => this.pageDate?.value },
+      userState,
+      signal,
+    ));
 
     // Only spans still on the page: their text may have left while the answer was on its way.
     store.add(keepOnPage(placed, () => watcher.mayHaveRemoved()));
@@ -176,6 +185,7 @@ export class Overlay {
       {
         doc: this.doc,
         pack: this.env.engine().pack,
+        pageDate: this.pageDate?.value,
         store: run.store,
         watcher,
         onShadowRoots: (roots) => active.drawing.styleShadowRoots(roots),

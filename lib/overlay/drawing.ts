@@ -2,14 +2,15 @@
  * Drawing a page's highlights for one run: picks the painter (the Highlight API, or elements
  * for screen readers / where the API is missing), says which class each span is drawn in,
  * draws at once or in slices, flashes a mention the reader jumped to, and says where a mention
- * is on screen. Everything drawn is removed when `signal` aborts.
+ * is on screen. What the page takes out of the highlight registry is put back within RESTORE_MS.
+ * Everything drawn is removed when `signal` aborts.
  */
 import type { Mention } from '../match/types';
 import type { OverlayState } from '../messaging/protocol';
 import type { DatasetIndex } from './card-model';
 import type { DomSpan } from './dom-spans';
 import { customStyles, DEFAULT_HIGHLIGHT_STYLES, type HighlightClass } from './highlight-classes';
-import { createCssHighlightPainter, createWrappingPainter, supportsCssHighlights, type CssPainterOptions, type Drawing, type DrawSpan, type Painter } from './highlighter';
+import { createCssHighlightPainter, createWrappingPainter, highlightName, supportsCssHighlights, type CssPainterOptions, type Drawing, type DrawSpan, type Painter } from './highlighter';
 import type { MentionStore, PlacedMention } from './mention-store';
 import type { AnchoredNote } from './passage-notes';
 import { rectOfSpan } from './rects';
@@ -17,6 +18,8 @@ import type { Rect } from './view-model';
 
 /** How long a mention the reader jumped to stays marked, ms. */
 const FLASH_MS = 1200;
+/** How often we look for highlights the page took away (and put them back), ms. */
+const RESTORE_MS = 500;
 
 export interface DrawingParts {
   doc: Document;
@@ -45,7 +48,11 @@ export class PageDrawing {
       !settings.wrapHighlights && supportsCssHighlights(win)
         ? createCssHighlightPainter(doc, custom, painterOptions)
         : createWrappingPainter(doc, { ...DEFAULT_HIGHLIGHT_STYLES, ...custom });
-    signal.addEventListener('abort', () => this.painter.clear());
+    const restorer = setInterval(() => this.painter.restore?.(), RESTORE_MS);
+    signal.addEventListener('abort', () => {
+      clearInterval(restorer);
+      this.painter.clear();
+    });
   }
 
   styleShadowRoots(roots: Iterable<ShadowRoot>): void {
@@ -68,7 +75,7 @@ export class PageDrawing {
   flash(span: DomSpan): void {
     if (this.painter.kind !== 'css-highlights') return;
     const win = this.parts.doc.defaultView as Window & typeof globalThis;
-    const name = 'msl-flash';
+    const name = highlightName('flash');
     const hl = new win.Highlight(new win.StaticRange(span));
     hl.priority = 10;
     win.CSS.highlights.set(name, hl);
@@ -83,9 +90,10 @@ export class PageDrawing {
     return { left: r.left, top: r.top, bottom: r.bottom, right: r.right };
   }
 
+  /** A round the dataset lacks (id null) has no recorded completion: drawn as not (yet) completed. */
   private classOf(m: Mention): HighlightClass {
     if (m.kind === 'unit') return 'unit';
-    const item = this.parts.index.itemsById.get(m.id);
+    const item = m.id === null ? undefined : this.parts.index.itemsById.get(m.id);
     return item?.status === 'completed' ? 'project-done' : 'project-open';
   }
 
@@ -97,7 +105,7 @@ export class PageDrawing {
       // Only the fallback painter needs the key (to find a mention from its element).
       const span: DrawSpan = keyed ? { ...p.span, key } : p.span;
       drawing[this.classOf(p.mention)].push(span);
-      if (this.parts.followed.has(p.mention.id)) drawing.followed.push(span);
+      if (p.mention.id !== null && this.parts.followed.has(p.mention.id)) drawing.followed.push(span);
     });
     for (const n of this.parts.notes()) drawing.note.push(n.span);
     return drawing;

@@ -30,6 +30,8 @@ export interface DrawnPageEnv {
   store: MentionStore;
   watcher: PageWatcher;
   sightings: SightingRecorder;
+  /** The page's date (ISO) when known, for the card's claim check. */
+  pageDate?: () => string | undefined;
 }
 
 export interface DrawnPage {
@@ -77,6 +79,7 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
     onFollowed: (p) => record([p], ''),
     // Called only once the reader opens a card, after everything below exists.
     notesAt: (p) => notesCovering(p.span),
+    pageDate: () => env.pageDate?.(),
   });
   const noteCards = new NoteCards({
     doc,

@@ -1,8 +1,8 @@
 /**
  * Drawing highlights without rewriting the page where the browser allows it: the CSS
- * Custom Highlight API (one `Highlight` per class, under fixed `msl-*` names that our own
- * stylesheet styles; page CSS could target them only by naming them, and nothing generic such
- * as `* { all: unset }` reaches a ::highlight), and an element-wrapping fallback that records
+ * Custom Highlight API (one `Highlight` per class, under names made for each build that our
+ * own stylesheet styles; page CSS could target them only by naming them, and nothing generic
+ * such as `* { all: unset }` reaches a ::highlight; what the page removes is put back), and an element-wrapping fallback that records
  * every split it makes so removing it restores the page's text nodes exactly.
  */
 import type { DomSpan } from './dom-spans';
@@ -30,6 +30,11 @@ export interface Painter {
   /** Removes everything this painter drew; the page is left as it was. */
   clear(): void;
   /**
+   * Puts back what the page took away (a class deleted from the registry or replaced, as by
+   * `CSS.highlights.clear()`, and our colour sheet); true when something was missing.
+   */
+  restore?(): boolean;
+  /**
    * The fallback painter's first element for a span key. Its splits leave the spans' own
    * offsets behind, so where a mention is on screen is read from its element.
    */
@@ -52,9 +57,17 @@ export function supportsCssHighlights(win: Window & typeof globalThis): boolean 
   return typeof win.Highlight === 'function' && typeof win.CSS !== 'undefined' && 'highlights' in win.CSS;
 }
 
+/**
+ * The start of our highlights' names: made at random for each build (wxt.config.ts, which also
+ * writes it into components/overlay/highlights.css), so a page's stylesheet cannot be written
+ * ahead to hide them; `msl` where no build made one (unit tests). Script on the page can still
+ * list the registry and learn them (README: what a page can still do).
+ */
+export const HIGHLIGHT_PREFIX: string = typeof __MSL_HL_PREFIX__ === 'string' ? __MSL_HL_PREFIX__ : 'msl';
+
 /** Our highlights' names; components/overlay/highlights.css styles them. */
-export function highlightName(cls: HighlightClass): string {
-  return `msl-${cls}`;
+export function highlightName(cls: HighlightClass | 'flash'): string {
+  return `${HIGHLIGHT_PREFIX}-${cls}`;
 }
 
 /** One class's rule; a transparent background or inherited colour is left out, as in highlights.css. */
@@ -163,6 +176,20 @@ export function createCssHighlightPainter(doc: Document, styles?: Partial<Styles
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, shadowSheet];
         styledRoots.add(root);
       }
+    },
+    restore() {
+      let missing = false;
+      for (const [cls, { hl }] of shown) {
+        const name = highlightName(cls);
+        if (win.CSS.highlights.get(name) === hl) continue;
+        win.CSS.highlights.set(name, hl);
+        missing = true;
+      }
+      if (sheet && !doc.adoptedStyleSheets.includes(sheet)) {
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+        missing = true;
+      }
+      return missing;
     },
     clear() {
       version++;

@@ -10,6 +10,7 @@ import { createTabRouter } from '../messaging/tab-router';
 import { loadFoldTable } from '../text/normalise';
 import { indexDataset, type DatasetIndex } from './card-model';
 import { Overlay } from './controller';
+import { watchLifecycle } from './lifecycle';
 import type { CssPainterOptions } from './highlighter';
 import type { MountView } from './view-model';
 
@@ -28,10 +29,8 @@ export interface InPageEnv {
   painterOptions?: CssPainterOptions;
   /** Registers the listener for tab messages (browser.runtime.onMessage). */
   onTabMessage(listener: (raw: unknown, sender: { id?: string }) => Promise<unknown> | undefined): void;
-  /** Calls back when the page's address changes without a load (history API). */
-  onLocationChange(cb: () => void): void;
-  /** Calls back when this script must stop (the extension was reloaded or removed). */
-  onInvalidated(cb: () => void): void;
+  /** False once the extension was reloaded or removed (this script must stop). */
+  isAlive(): boolean;
 }
 
 /** The match pack and lookup index, parsed the first time they are needed. */
@@ -79,7 +78,6 @@ export function runInPage(env: InPageEnv): Overlay | undefined {
       started,
     ),
   );
-  env.onLocationChange(() => overlay.locationChanged());
-  env.onInvalidated(() => overlay.dispose());
+  watchLifecycle({ win: env.win, isAlive: env.isAlive, onLocationChange: () => overlay.locationChanged(), onEnd: () => overlay.dispose() }, new AbortController().signal);
   return overlay;
 }

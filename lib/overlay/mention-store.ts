@@ -4,10 +4,12 @@
  * drop exactly its own mentions before it is rescanned.
  */
 import type { Mention } from '../match/types';
+import { mentionKey } from './target';
 import type { DomSpan } from './dom-spans';
 import { containsComposed } from './subtrees';
 
 export interface PlacedMention {
+  /** Linked, or a round the dataset lacks (id null: shown, never followed or sighted). */
   mention: Mention;
   span: DomSpan;
   /** The text the mention's offsets index (shared, not copied): for its context when a card opens. */
@@ -70,7 +72,7 @@ export class MentionStore {
   }
 
   /** The first mention of an item or unit, in document order of discovery. */
-  firstOf(id: string): PlacedMention | undefined {
-    return this.list.find((p) => p.mention.id === id);
+  firstOf(key: string): PlacedMention | undefined {
+    return this.list.find((p) => mentionKey(p.mention) === key);
   }
 }

@@ -5,6 +5,7 @@
  * sender's own page) and the page's copy and drawing follow. The note's text stays in our
  * shadow root: it is never written to the page's DOM nor to a highlight's name.
  */
+import { isLinked } from '../match/types';
 import type { OverlayState, Send } from '../messaging/protocol';
 import type { Note, TargetRef } from '../types/records';
 import type { DatasetIndex } from './card-model';
@@ -41,7 +42,7 @@ function blockOf(node: Node): Element | null {
 export function targetLabel(index: DatasetIndex, target: TargetRef): string {
   if (target.kind === 'item') {
     const item = index.itemsById.get(target.id);
-    return item ? `${item.seq}. ${item.name}` : target.id;
+    return item ? (item.seq !== undefined ? `${item.seq}. ${item.name}` : item.name) : target.id;
   }
   const unit = index.unitsById.get(target.id);
   return unit ? (unit.fullName ?? unit.name) : target.id;
@@ -56,6 +57,7 @@ export function targetChoices(doc: Document, span: DomSpan, mentions: readonly P
   const inside: PlacedMention[] = [];
   const near: PlacedMention[] = [];
   for (const p of mentions) {
+    if (!isLinked(p.mention)) continue; // a round the dataset lacks: nothing to link to
     // Overlap of [ms, me) and [ns, ne): me > ns and ms < ne (comparePoint: -1 before the range, 0 in it, 1 after).
     let overlaps: boolean;
     try {
@@ -72,6 +74,7 @@ export function targetChoices(doc: Document, span: DomSpan, mentions: readonly P
   const seen = new Set<string>();
   for (const [list, isInside] of [[inside, true], [near, false]] as const) {
     for (const p of list) {
+      if (!isLinked(p.mention)) continue;
       const target = targetOf(p.mention);
       const key = `${target.kind}:${target.id}`;
       if (seen.has(key) || out.length >= MAX_CHOICES) continue;

@@ -2,7 +2,7 @@
  * The page's outline for the side panel's "this page" view: every mention and anchored passage
  * note in reading order, then the notes that no longer find their passage. Entries carry a key
  * that `tab/jump` turns back into a place while the page stays as it is (`m:<id>:<n>` for the
- * n-th mention of an item or unit, `n:<note id>` for a note). Notes travel as ids only: the
+ * n-th mention of an item or unit (or of a round the dataset lacks, lib/overlay/target.ts mentionKey), `n:<note id>` for a note). Notes travel as ids only: the
  * extension page reads their text from the database, so the message holds nothing the reader wrote.
  */
 import type { OutlineEntry, TabOutline } from '../messaging/tab-protocol';
@@ -12,6 +12,8 @@ import type { DomSpan } from './dom-spans';
 import type { PlacedMention } from './mention-store';
 import type { AnchoredNote } from './passage-notes';
 import { compareSpans } from './reading-order';
+import { isLinked } from '../match/types';
+import { mentionKey } from './target';
 
 export type OutlinePlace = { key: string; span: DomSpan } & ({ kind: 'mention'; mention: PlacedMention } | { kind: 'note'; note: AnchoredNote });
 
@@ -27,7 +29,7 @@ export function orderedPlaces(mentions: readonly PlacedMention[], notes: readonl
   const seen = new Map<string, number>();
   for (const p of live) {
     if (p.kind !== 'mention') continue;
-    const id = p.mention.mention.id;
+    const id = mentionKey(p.mention.mention);
     const n = seen.get(id) ?? 0;
     seen.set(id, n + 1);
     p.key = `m:${id}:${n}`;
@@ -38,11 +40,13 @@ export function orderedPlaces(mentions: readonly PlacedMention[], notes: readonl
 function entryOf(p: OutlinePlace, index: DatasetIndex): OutlineEntry {
   if (p.kind === 'note') return { key: p.key, kind: 'note', noteId: p.note.note.id };
   const m = p.mention.mention;
+  // A round of a list the dataset does not hold: the page's words only.
+  if (!isLinked(m)) return { key: p.key, kind: 'project', id: mentionKey(m), text: m.text, label: m.text, round: true };
   if (m.kind === 'project') {
     const item = index.itemsById.get(m.id);
-    const entry: OutlineEntry = { key: p.key, kind: 'project', id: m.id, text: m.text, label: item ? `${item.seq}. ${item.name}` : m.text };
-    if (item) entry.status = item.status;
-    return entry;
+    // A yearly list's item has no table number: its year says which list.
+    const label = item ? (item.seq !== undefined ? `${item.seq}. ${item.name}` : `(${item.year}) ${item.name}`) : m.text;
+    return { key: p.key, kind: 'project', id: m.id, text: m.text, label, ...(item ? { status: item.status } : {}) };
   }
   const unit = index.unitsById.get(m.id);
   return { key: p.key, kind: 'unit', id: m.id, text: m.text, label: unit?.fullName ?? unit?.name ?? m.text };

@@ -23,6 +23,8 @@ export function addedTextWakesUp(roots: readonly Node[]): boolean {
 export interface RescanParts {
   doc: Document;
   pack: MatchPack;
+  /** The page's date (ISO), read when the page was first scanned. */
+  pageDate?: string;
   store: MentionStore;
   watcher: PageWatcher;
   /** New open shadow roots met while reading (the painter may need to style them). */
@@ -49,7 +51,7 @@ export async function rescanChanged(roots: readonly Node[], parts: RescanParts, 
     watcher.watchShadowRoots(dom.shadowRoots);
     parts.onShadowRoots(dom.shadowRoots);
     if (!dom.text) continue;
-    const result = await slicer.run(scanTextSteps(dom.text, parts.pack, { url }));
+    const result = await slicer.run(scanTextSteps(dom.text, parts.pack, { url, pageDate: parts.pageDate }));
     if (signal.aborted) return;
     // Nodes may have left while we paused: keep only mentions still in the page.
     const placed = keepOnPage(placeMentions(dom, result.mentions), () => watcher.mayHaveRemoved());

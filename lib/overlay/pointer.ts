@@ -1,7 +1,9 @@
 /**
  * Pointer and keyboard on the page, turned into what the overlay does: a short hover opens a
  * card, leaving closes an unpinned one after a grace period, a click pins it, Esc closes,
- * Alt+Shift+J / K step through the mentions. Listeners end with `signal`.
+ * Alt+Shift+J / K step through the mentions. Listeners end with `signal`. Only the user's own
+ * input counts (`isTrusted`) for opening cards and the shortcuts: events the page makes up are
+ * ignored, so page script can neither open our cards nor press our shortcuts.
  */
 export const HOVER_DELAY_MS = 300;
 export const HOVER_CLOSE_MS = 500;
@@ -36,6 +38,7 @@ export function trackPointer<H>(doc: Document, signal: AbortSignal, t: PointerTa
   doc.addEventListener(
     'pointermove',
     (e) => {
+      if (!e.isTrusted) return;
       if (t.isOwn(e)) return clearTimeout(closeTimer);
       const hit = t.hitAt(e.clientX, e.clientY, innermost(e));
       if (hit === hovered) return;
@@ -53,7 +56,7 @@ export function trackPointer<H>(doc: Document, signal: AbortSignal, t: PointerTa
   doc.addEventListener(
     'click',
     (e) => {
-      if (t.isOwn(e)) return;
+      if (!e.isTrusted || t.isOwn(e)) return;
       const hit = t.hitAt(e.clientX, e.clientY, innermost(e));
       clearTimeout(hoverTimer);
       clearTimeout(closeTimer);
@@ -65,6 +68,7 @@ export function trackPointer<H>(doc: Document, signal: AbortSignal, t: PointerTa
   doc.addEventListener(
     'keydown',
     (e) => {
+      if (!e.isTrusted) return;
       if (e.key === 'Escape' && t.close()) return;
       if (e.altKey && e.shiftKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
         e.preventDefault();
@@ -73,6 +77,8 @@ export function trackPointer<H>(doc: Document, signal: AbortSignal, t: PointerTa
     },
     { signal },
   );
+  // Reading the selection writes nothing (the note editor's save is the user's own click), so
+  // these two may come from anywhere.
   doc.addEventListener('mouseup', () => setTimeout(() => t.selectionChanged(), 0), passive);
   doc.addEventListener('keyup', (e) => e.shiftKey && t.selectionChanged(), passive);
 }

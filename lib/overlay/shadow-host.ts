@@ -1,7 +1,9 @@
 /**
- * Our own UI on a page lives in one shadow root, so page CSS cannot reach in and ours
- * cannot leak out. The host's own box is pinned with inline `!important` declarations,
- * which outrank even a page's `* { all: unset !important }`.
+ * Our own UI on a page lives in one closed shadow root: page CSS cannot reach in, ours cannot
+ * leak out, and page script cannot read or click what is inside (`host.shadowRoot` is null for
+ * it; only we hold the root). The host's own box is pinned with inline `!important`
+ * declarations, which outrank even a page's `* { all: unset !important }`; a page that removes
+ * the host or rewrites its style gets them put back at once (until `dispose`).
  */
 
 export const HOST_TAG = 'msl-lens-root';
@@ -29,13 +31,36 @@ const HOST_STYLE: [string, string][] = [
 
 export function createShadowHost(doc: Document, css: string): ShadowHost {
   const host = doc.createElement(HOST_TAG);
-  for (const [prop, value] of HOST_STYLE) host.style.setProperty(prop, value, 'important');
-  const root = host.attachShadow({ mode: 'open' });
+  const pin = () => {
+    for (const [prop, value] of HOST_STYLE) host.style.setProperty(prop, value, 'important');
+  };
+  pin();
+  const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = css;
   root.appendChild(style);
   doc.documentElement.appendChild(host);
-  return { host, root, dispose: () => host.remove() };
+  // Put back what the page takes away: the host itself, or its pinned style.
+  const guard = new MutationObserver(() => {
+    guard.takeRecords();
+    if (!host.isConnected) doc.documentElement.appendChild(host);
+    if (host.getAttribute('style') !== pinned) {
+      host.removeAttribute('style');
+      pin();
+    }
+    for (const name of host.getAttributeNames()) if (name !== 'style') host.removeAttribute(name);
+  });
+  const pinned = host.getAttribute('style');
+  guard.observe(doc.documentElement, { childList: true });
+  guard.observe(host, { attributes: true });
+  return {
+    host,
+    root,
+    dispose: () => {
+      guard.disconnect();
+      host.remove();
+    },
+  };
 }
 
 /** True for nodes inside our UI (so observers and readers can ignore them). */

@@ -7,6 +7,7 @@
  */
 import type { OverlayState, Send } from '../messaging/protocol';
 import type { SightingReport } from '../types/page';
+import { isLinked } from '../match/types';
 import type { PlacedMention } from './mention-store';
 import { pageInfoOf } from './page-info';
 import { targetOf } from './target';
@@ -38,6 +39,7 @@ export class SightingRecorder {
     if (mode === 'off') return;
     const reports: SightingReport[] = [];
     for (const { mention: m } of placed) {
+      if (!isLinked(m)) continue; // a round the dataset lacks: no item to have been seen
       if (this.sighted.has(m.id) || (mode === 'followed' && !followed.has(m.id))) continue;
       this.sighted.add(m.id);
       reports.push({

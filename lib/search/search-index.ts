@@ -9,7 +9,7 @@
  */
 import { normaliseKey } from '../text/normalise';
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
-import type { ItemStatus, UnitKind } from '../data/types';
+import type { ItemStatus, ProgrammeId, UnitKind } from '../data/types';
 import type { SearchDoc } from './documents';
 
 export interface SearchFilters {
@@ -18,6 +18,8 @@ export interface SearchFilters {
   unitKind?: UnitKind;
   town?: string;
   status?: ItemStatus;
+  programme?: ProgrammeId;
+  year?: number;
   followed?: boolean;
   hasNotes?: boolean;
 }
@@ -87,8 +89,8 @@ export class SearchIndex {
     this.counts = new Uint16Array(docs.length);
     const lists = new Map<string, number[]>();
     docs.forEach((d, i) => {
-      if (d.kind === 'item') {
-        this.bySeq.set(d.seq, i);
+      if (d.kind === 'item' && d.seq > 0) this.bySeq.set(d.seq, i);
+      if (d.kind === 'item' && d.unitId !== undefined) {
         const list = this.itemsOfUnit.get(d.unitId);
         if (list) list.push(i);
         else this.itemsOfUnit.set(d.unitId, [i]);
@@ -158,7 +160,7 @@ export class SearchIndex {
     for (const [i, score] of [...scored]) {
       const d = this.docs[i]!;
       if (d.kind !== 'unit' || score > UNIT_EXPANDS) continue;
-      for (const j of this.itemsOfUnit.get(d.unitId) ?? []) add(j, score + UNIT_ITEM_PENALTY);
+      for (const j of this.itemsOfUnit.get(d.unitId ?? '') ?? []) add(j, score + UNIT_ITEM_PENALTY);
     }
     const hits = [...scored]
       .filter(([i]) => keep(this.docs[i]!))
@@ -180,8 +182,8 @@ function substringScore(d: SearchDoc, q: string): number | undefined {
   return undefined;
 }
 
-/** Units first, then items by table number: the order of the source table. */
-const order = (d: SearchDoc) => (d.kind === 'unit' ? -100_000 : d.seq);
+/** Units first, then items in reading order (year, programme, then the source's own order). */
+const order = (d: SearchDoc) => (d.kind === 'unit' ? -100_000 : d.order);
 
 export function matchesFilters(d: SearchDoc, f: SearchFilters, marks?: SearchMarks): boolean {
   if (f.kind && d.kind !== f.kind) return false;
@@ -189,6 +191,9 @@ export function matchesFilters(d: SearchDoc, f: SearchFilters, marks?: SearchMar
   if (f.unitKind && d.unitKind !== f.unitKind) return false;
   if (f.town && d.town !== f.town && !d.places.includes(f.town)) return false;
   if (f.status && d.status !== f.status) return false;
+  // A year or programme filter asks for items of a list: units have neither.
+  if (f.programme && d.programme !== f.programme) return false;
+  if (f.year !== undefined && d.year !== f.year) return false;
   if (f.followed && !marks?.followed.has(d.id)) return false;
   if (f.hasNotes && !marks?.noted.has(d.id)) return false;
   return true;

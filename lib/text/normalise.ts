@@ -196,6 +196,30 @@ interface NormaliseState {
   pendingLine: boolean;
 }
 
+const OPEN_PAREN = 0x28; // ( and （ after folding
+
+/** Latin letters with pinyin tone marks (ā á ǎ à …, ü ǖ ǘ ǚ ǜ) and plain a–z. */
+function isPinyinLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f) || c === 0x20 || c === 0x27;
+}
+
+/**
+ * Mirror sites print pinyin in brackets after characters: 為民辦實(shí)事, 晋江(Jìnjiāng)市. If a
+ * bracket at i holds only pinyin letters (1–40 of them, at least one letter), the index after
+ * its closing bracket; else -1. Only called after a CJK character, so (2023) or (PM2.5) stay.
+ */
+export function pinyinParenEnd(input: string, i: number): number {
+  let k = i + 1;
+  let letters = 0;
+  for (; k < input.length && k - i <= 41; k++) {
+    const c = input.charCodeAt(k);
+    if (c === 0x29 || c === 0xff09) return letters ? k + 1 : -1;
+    if (!isPinyinLetter(c)) return -1;
+    if (c !== 0x20 && c !== 0x27) letters++;
+  }
+  return -1;
+}
+
 /** Normalises input [state.i, end): the hot loop, in a plain function so that it is optimised mid-run. */
 function normaliseRange(st: NormaliseState, end: number): void {
   const { input, codes, map, lines, clauses } = st;
@@ -203,8 +227,16 @@ function normaliseRange(st: NormaliseState, end: number): void {
   const ENDS = clauseEndTable();
   let j = st.j;
   let pendingLine = st.pendingLine;
-  for (let i = st.i; i < end; i++) {
+  let i = st.i;
+  for (; i < end; i++) {
     const v = FOLD[input.charCodeAt(i)]!;
+    if (v === OPEN_PAREN && j > 0 && codes[j - 1]! >= 0x2e80) {
+      const close = pinyinParenEnd(input, i);
+      if (close > 0) {
+        i = close - 1; // the whole (shí) is dropped: 为民办实(shí)事 reads as 为民办实事
+        continue;
+      }
+    }
     if (v > DROP_LINE) {
       if (pendingLine) {
         lines.push(j);
@@ -217,7 +249,7 @@ function normaliseRange(st: NormaliseState, end: number): void {
       pendingLine = true;
     }
   }
-  st.i = end;
+  st.i = i; // ≥ end: a dropped (pinyin) may run past the chunk's end
   st.j = j;
   st.pendingLine = pendingLine;
 }

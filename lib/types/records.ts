@@ -4,6 +4,8 @@
  * and they refer to dataset rows only by stable id (DESIGN contract 6).
  */
 
+import type { ProgrammeId } from '../data/types';
+
 export type TargetKind = 'item' | 'unit';
 
 export interface TargetRef {
@@ -58,6 +60,9 @@ export interface Follow {
   createdAt: number;
   /** The status the item had when followed, to mark changes after a dataset upgrade. */
   statusWhenFollowed?: string;
+  /** For an item: the list it belongs to (derived from the item when followed, or by the v2 upgrade). */
+  programme?: ProgrammeId;
+  year?: number;
 }
 
 export interface Sighting {

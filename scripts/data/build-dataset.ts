@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { datasetHash } from '../../lib/data/hash';
 import { parseTable, type TableRow } from './parse-table';
 import { traditionalForms } from './traditional';
-import type { AmbiguousAlias, Dataset, Figure, Item, Place, Source, Unit } from '../../lib/data/types';
+import type { AmbiguousAlias, Dataset, Figure, Item, Place, Programme, Series, Source, StatusEntry, Target, Unit } from '../../lib/data/types';
 import { validateDataset } from '../../lib/data/validate';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,12 +23,16 @@ export const DATASET_INPUTS = {
   items: 'data/curated/items.json',
   places: 'data/curated/places.json',
   figures: 'data/curated/figures.json',
+  programmes: 'data/curated/programmes.json',
+  yearlyItems: 'data/curated/yearly-items.json',
+  series: 'data/curated/series.json',
 } as const;
 
 export const DATASET_OUTPUT = 'data/dataset.json';
 
 const STATUS_AS_OF = '2024-02-06';
-const PROGRAMME = 'minsheng-weishishi-2023';
+/** Dataset content version: 2.x is the programme across its years (issue 10). */
+export const DATASET_VERSION = '2.0.0';
 
 /** Curated per-row fields (data/curated/items.json); `name` must equal the parsed table's. */
 interface CuratedItem {
@@ -40,7 +44,13 @@ interface CuratedItem {
   genericPhrases?: string[];
   contextWords?: string[];
   note?: string;
+  series?: string;
 }
+
+/** A yearly-list item as curated (data/curated/yearly-items.json): the status fields are derived. */
+type CuratedYearlyItem = Omit<Item, 'status' | 'statusAsOf' | 'statusNote' | 'source'>;
+type CuratedProgramme = Omit<Programme, 'id' | 'known' | 'complete'>;
+type CuratedSeries = Omit<Series, 'traditional'>;
 
 type CuratedUnit = Omit<Unit, 'traditional'>;
 
@@ -63,6 +73,16 @@ export async function buildDataset(root: string = REPO_ROOT): Promise<Dataset> {
   const curatedItems = readList<CuratedItem>(DATASET_INPUTS.items, 'items');
   const places = readList<Place>(DATASET_INPUTS.places, 'places').map(placeInOrder);
   const figures = readList<Figure>(DATASET_INPUTS.figures, 'figures').map(figureInOrder);
+  const curatedProgrammes = readList<CuratedProgramme>(DATASET_INPUTS.programmes, 'programmes');
+  const yearlyItems = readList<CuratedYearlyItem>(DATASET_INPUTS.yearlyItems, 'items');
+  const series: Series[] = readList<CuratedSeries>(DATASET_INPUTS.series, 'series').map((s) => ({
+    id: s.id,
+    name: s.name,
+    phrases: s.phrases,
+    traditional: traditionalForms(s.phrases),
+    ...(s.note !== undefined && { note: s.note }),
+    source: s.source,
+  }));
   const source = sources[0];
   if (source === undefined) throw new BuildError(`${DATASET_INPUTS.sources}: no source`);
 
@@ -87,7 +107,7 @@ export async function buildDataset(root: string = REPO_ROOT): Promise<Dataset> {
   if (curatedBySeq.size !== curatedItems.length || curatedItems.length !== rows.length) {
     throw new BuildError(`${DATASET_INPUTS.items}: expected one entry per table row (${rows.length}), got ${curatedItems.length}`);
   }
-  const items: Item[] = rows.map((row) => {
+  const tableItems: Item[] = rows.map((row) => {
     const c = curatedBySeq.get(row.seq);
     if (c === undefined) throw new BuildError(`${DATASET_INPUTS.items}: no entry for seq ${row.seq}`);
     if (c.name !== row.name) throw new BuildError(`${DATASET_INPUTS.items}: seq ${row.seq} name "${c.name}" differs from the table's "${row.name}"`);
@@ -96,33 +116,53 @@ export async function buildDataset(root: string = REPO_ROOT): Promise<Dataset> {
     if (unit.town !== undefined && c.town !== undefined && c.town !== unit.town) {
       throw new BuildError(`${DATASET_INPUTS.items}: seq ${row.seq} town ${c.town} contradicts its lead unit ${unit.name}`);
     }
-    return {
+    const entry: StatusEntry = { status: 'completed', asOf: STATUS_AS_OF, source: source.id, note: statusNote(row, groups.get(row.unit)!) };
+    return itemInOrder({
       id: `mw2023-${String(row.seq).padStart(3, '0')}`,
+      programme: 'minsheng-weishishi',
+      year: 2023,
       seq: row.seq,
       unitId: unit.id,
       unit: unit.name,
       name: row.name,
-      status: 'completed',
-      statusAsOf: STATUS_AS_OF,
-      statusNote: statusNote(row, groups.get(row.unit)!),
-      source: source.id,
+      ...(c.series !== undefined && { series: c.series }),
+      statusHistory: [entry],
       ...(town !== undefined && { town }),
       places: c.places,
       keyphrases: c.keyphrases,
       ...(c.contextWords !== undefined && { contextWords: c.contextWords }),
       ...(c.genericPhrases !== undefined && { genericPhrases: c.genericPhrases }),
       ...(c.note !== undefined && { note: c.note }),
-      programme: PROGRAMME,
-    };
+    });
   });
+  // The 117 first (their order is the table's), then the yearly lists by year (stable within a year).
+  const items = [...tableItems, ...[...yearlyItems].sort((a, b) => a.year - b.year).map(itemInOrder)];
+
+  const programmes: Programme[] = curatedProgrammes
+    .map((p) => {
+      const known = items.filter((it) => it.programme === p.programme && it.year === p.year).length;
+      return {
+        id: `${p.programme}-${p.year}`,
+        programme: p.programme,
+        year: p.year,
+        name: p.name,
+        nameEn: p.nameEn,
+        announced: p.announced,
+        known,
+        complete: p.announced !== null && known === p.announced,
+        sources: p.sources,
+        ...(p.note !== undefined && { note: p.note }),
+      };
+    })
+    .sort((a, b) => a.year - b.year || a.programme.localeCompare(b.programme));
 
   const ambiguous = ambiguousAliases.map((a) => ({ alias: a.alias, candidates: a.candidates, note: a.note }));
-  const body = { sources: sources.map(sourceInOrder), units, items, places, figures, ambiguousAliases: ambiguous };
+  const body = { sources: sources.map(sourceInOrder), programmes, series, units, items, places, figures, ambiguousAliases: ambiguous };
   const dataset: Dataset = {
     meta: {
-      name: '晋江市2023年民生微实事项目',
-      nameEn: 'Jinjiang 2023 livelihood micro-projects',
-      version: '1.0.0',
+      name: '晋江市为民办实事项目（2021年起）与2023年民生微实事项目',
+      nameEn: "Jinjiang's yearly projects for the people (from 2021) and the 2023 livelihood micro-projects",
+      version: DATASET_VERSION,
       hash: '',
       generatedFrom: Object.values(DATASET_INPUTS),
       counts: {
@@ -131,6 +171,8 @@ export async function buildDataset(root: string = REPO_ROOT): Promise<Dataset> {
         places: places.length,
         figures: figures.length,
         completed: items.filter((i) => i.status === 'completed').length,
+        programmes: programmes.length,
+        series: series.length,
       },
     },
     ...body,
@@ -176,10 +218,44 @@ const sourceInOrder = (s: Source): Source => ({
   id: s.id,
   title: s.title,
   publisher: s.publisher,
+  ...(s.originalPublisher !== undefined && { originalPublisher: s.originalPublisher }),
   date: s.date,
   url: s.url,
+  script: s.script,
   ...(s.note !== undefined && { note: s.note }),
 });
+
+const entryInOrder = (e: StatusEntry): StatusEntry => ({ status: e.status, asOf: e.asOf, source: e.source, ...(e.note !== undefined && { note: e.note }) });
+const targetInOrder = (t: Target): Target => ({ what: t.what, value: t.value, unit: t.unit, source: t.source });
+
+/** An item in the committed key order, its status fields copied from the latest history entry. */
+function itemInOrder(it: Omit<Item, 'status' | 'statusAsOf' | 'statusNote' | 'source'>): Item {
+  const last = it.statusHistory[it.statusHistory.length - 1];
+  if (last === undefined) throw new BuildError(`item ${it.id}: statusHistory is empty`);
+  return {
+    id: it.id,
+    programme: it.programme,
+    year: it.year,
+    ...(it.seq !== undefined && { seq: it.seq }),
+    ...(it.unitId !== undefined && { unitId: it.unitId }),
+    ...(it.unit !== undefined && { unit: it.unit }),
+    name: it.name,
+    ...(it.otherNames !== undefined && { otherNames: it.otherNames }),
+    ...(it.series !== undefined && { series: it.series }),
+    ...(it.targets !== undefined && { targets: it.targets.map(targetInOrder) }),
+    statusHistory: it.statusHistory.map(entryInOrder),
+    status: last.status,
+    statusAsOf: last.asOf,
+    ...(last.note !== undefined && { statusNote: last.note }),
+    source: last.source,
+    ...(it.town !== undefined && { town: it.town }),
+    places: it.places,
+    keyphrases: it.keyphrases,
+    ...(it.contextWords !== undefined && { contextWords: it.contextWords }),
+    ...(it.genericPhrases !== undefined && { genericPhrases: it.genericPhrases }),
+    ...(it.note !== undefined && { note: it.note }),
+  };
+}
 
 const placeInOrder = (p: Place): Place => ({
   id: p.id,

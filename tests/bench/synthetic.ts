@@ -28,6 +28,9 @@ export function syntheticDataset(base: Dataset, projects: number, seed = 42): Da
       unitId: unit.id,
       unit: unit.name,
       name: word(8, 18) + pick(r, ['项目', '工程', '活动', '建设']),
+      programme: 'minsheng-weishishi' as const,
+      year: 2023,
+      statusHistory: [{ status: 'completed' as const, asOf: '2023-12-31', source: 's' }],
       status: 'completed' as const,
       statusAsOf: '2023-12-31',
       source: 's',
@@ -35,7 +38,6 @@ export function syntheticDataset(base: Dataset, projects: number, seed = 42): Da
       // The printed name plus four aliases; the pack adds its own name variants on top.
       keyphrases: [word(5, 9), word(5, 9), word(6, 12)],
       genericPhrases: [word(4, 6)],
-      programme: 'minsheng-weishishi-2023' as const,
     };
   });
   return { ...base, units, items, places: [], ambiguousAliases: [] };

@@ -24,7 +24,7 @@ describe('the built content script', () => {
     ['Firefox', FIREFOX_BUILD],
   ] as const) {
     it(`holds no database code (${browser} build)`, () => {
-      const bundle = join(build, 'content-scripts/content.js');
+      const bundle = join(build, 'lens.js');
       expect(readFileSync(bundle, 'utf8')).toContain('msl-lens-root'); // it is the overlay's bundle
       expect(found(bundle)).toEqual([]);
     });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox';
 import { OUTPUT_DIR, ROOT, serveStatic, siteUrl, type StaticServer } from './harness';
-import { highlightTexts, pointOfText, selectTextInPage } from './page-probes';
+import { byClass, highlightTexts, pointOfText, selectTextInPage } from './page-probes';
 
 let firefox: FirefoxWithExtension;
 let server: StaticServer;
@@ -24,8 +24,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Our highlights as the page itself sees them: name → the texts of their ranges. */
-const highlights = () => firefox.evaluate(highlightTexts);
+/** Our highlights as the page itself sees them: class (as msl-class) → the texts of their ranges. */
+const highlights = async () => byClass(await firefox.evaluate(highlightTexts));
 
 /** Scrolls the first occurrence of `text` (in the page, or in `host`'s shadow root) into view; its middle. */
 async function pointOf(text: string, host?: string): Promise<{ x: number; y: number }> {
@@ -34,10 +34,10 @@ async function pointOf(text: string, host?: string): Promise<{ x: number; y: num
   return p;
 }
 
-/** Middle of an element of our UI (in its open shadow root), by test id; null when absent. */
-const uiPoint = (testId: string) =>
-  firefox.evaluate((id: string) => {
-    const el = document.querySelector('msl-lens-root')?.shadowRoot?.querySelector(`[data-testid="${id}"]`);
+/** Middle of an element of our UI (in its closed shadow root), by test id; null when absent. */
+const uiPoint = async (testId: string) =>
+  firefox.inOurUi((root, id: string) => {
+    const el = root.querySelector(`[data-testid="${id}"]`);
     if (!el) return null;
     const r = el.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
@@ -50,7 +50,7 @@ async function clickUi(testId: string) {
 
 /** Text of the open card, or null. */
 const cardText = () =>
-  firefox.evaluate(() => document.querySelector('msl-lens-root')?.shadowRoot?.querySelector('[data-card-kind]')?.textContent ?? null);
+  firefox.inOurUi((root) => root.querySelector('[data-card-kind]')?.textContent ?? null, null);
 
 describe('the overlay in Firefox', () => {
   it('highlights units and projects on a news article with the Highlight API', async () => {
@@ -82,7 +82,7 @@ describe('the overlay in Firefox', () => {
     await expect.poll(cardText, { timeout: 5_000 }).toContain('家风书场');
     await clickUi('card-follow');
     await expect
-      .poll(() => firefox.evaluate(() => document.querySelector('msl-lens-root')!.shadowRoot!.querySelector('[data-testid="card-follow"]')!.getAttribute('aria-pressed')))
+      .poll(() => firefox.inOurUi((root) => root.querySelector('[data-testid="card-follow"]')!.getAttribute('aria-pressed'), null))
       .toBe('true');
     await firefox.press('Escape');
 
@@ -90,11 +90,11 @@ describe('the overlay in Firefox', () => {
     await firefox.evaluate(selectTextInPage, quote);
     await clickUi('selection-add-note');
     await expect.poll(() => uiPoint('note-body')).not.toBeNull();
-    await firefox.evaluate(() => {
-      const body = document.querySelector('msl-lens-root')!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-testid="note-body"]')!;
+    await firefox.inOurUi((root) => {
+      const body = root.querySelector<HTMLTextAreaElement>('[data-testid="note-body"]')!;
       body.value = '核实：科普专栏的播出频次';
       body.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    }, null);
     await clickUi('note-save');
     await expect.poll(async () => (await highlights())['msl-note'] ?? []).toEqual([quote]);
 
@@ -133,7 +133,7 @@ describe('the overlay in Firefox', () => {
         const sheets = document.querySelector('news-article')!.shadowRoot!.adoptedStyleSheets;
         return [...sheets].flatMap((sh) => [...sh.cssRules].map((r) => r.cssText)).join('\n');
       });
-    expect(await rules()).toContain('::highlight(msl-project-done)');
+    expect(await rules()).toMatch(/::highlight\([a-z][a-z0-9]*-project-done\)/);
     expect(await firefox.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     const p = await pointOf('适老化改造项目', 'news-article');
     await firefox.hover(p);

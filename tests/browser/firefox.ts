@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { ROOT } from './harness';
+import { HOST_TAG } from '../../lib/overlay/shadow-host';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
@@ -82,6 +83,12 @@ export interface FirefoxWithExtension {
    * JSON-serialisable result. `fn` must not refer to anything outside itself.
    */
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A, sandbox?: string): Promise<T>;
+  /**
+   * Runs `fn(root, arg)` with our closed shadow root, reached as only the browser's own tools can
+   * (WebDriver BiDi serialises closed shadow roots when asked for all of them); null when our UI
+   * is not on the page. JSON-serialisable result; `fn` must be self-contained.
+   */
+  inOurUi<T, A>(fn: (root: ShadowRoot, arg: A) => T, arg: A): Promise<T | null>;
   hover(p: Point): Promise<void>;
   click(p: Point): Promise<void>;
   press(key: 'Escape'): Promise<void>;
@@ -150,6 +157,26 @@ export async function launchFirefoxWithExtension(dir = FIREFOX_BUILD): Promise<F
           awaitPromise: true,
         });
         if (r.type === 'exception') throw new Error(`in the page: ${r.exceptionDetails?.text}`);
+        return JSON.parse(r.result!.value) as T;
+      },
+      inOurUi: async <T, A>(fn: (root: ShadowRoot, arg: A) => T, arg: A) => {
+        type Remote = { type: string; sharedId?: string; value?: { shadowRoot?: Remote | null } };
+        const host = await bidi.send<{ type: string; result?: Remote }>('script.evaluate', {
+          target: { context },
+          expression: `document.querySelector(${JSON.stringify(HOST_TAG)})`,
+          awaitPromise: false,
+          serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+        });
+        const shadow = host.result?.value?.shadowRoot;
+        if (!shadow?.sharedId) return null;
+        const r = await bidi.send<{ type: string; result?: { value: string }; exceptionDetails?: { text: string } }>('script.callFunction', {
+          target: { context },
+          functionDeclaration: `function (json) { var __name = (f) => f; return JSON.stringify((${fn.toString()})(this, JSON.parse(json))) ?? 'null'; }`,
+          this: { sharedId: shadow.sharedId },
+          arguments: [{ type: 'string', value: JSON.stringify(arg ?? null) }],
+          awaitPromise: false,
+        });
+        if (r.type === 'exception') throw new Error(`in our UI: ${r.exceptionDetails?.text}`);
         return JSON.parse(r.result!.value) as T;
       },
       hover: async (p) => void (await pointer([at(p)])),

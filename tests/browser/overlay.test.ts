@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
-import { highlightTexts, pointOfText, selectTextInPage } from './page-probes';
+import { ourUi } from './our-ui';
+import { byClass, highlightTexts, pointOfText, selectTextInPage } from './page-probes';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -21,8 +22,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Our highlights as the page itself sees them: name → the texts of their ranges. */
-const highlights = (page: Page) => page.evaluate(highlightTexts);
+/** Our highlights as the page itself sees them: class (as msl-class) → the texts of their ranges. */
+const highlights = async (page: Page) => byClass(await page.evaluate(highlightTexts));
 
 /** Viewport point in the middle of the first occurrence of `text` in the page (or in `host`'s shadow root). */
 async function pointOf(page: Page, text: string, host?: string): Promise<{ x: number; y: number }> {
@@ -74,7 +75,7 @@ describe('the overlay on a news article', () => {
   it('shows a card with status, source and date when a project is hovered', async () => {
     const p = await pointOf(page, '微车管所');
     await page.mouse.move(p.x, p.y);
-    const card = page.locator('msl-lens-root [data-card-kind="project"]');
+    const card = ourUi(page).locator('[data-card-kind="project"]');
     await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
     const text = await card.textContent();
     expect(text).toContain('推动“微车管所”进五里工业园区');
@@ -89,7 +90,7 @@ describe('the overlay on a news article', () => {
   it('points out when the page’s own words disagree with the record', async () => {
     const p = await pointOf(page, '池店镇启承路路灯改造项目');
     await page.mouse.click(p.x, p.y);
-    const card = page.locator('msl-lens-root [data-card-kind="project"]');
+    const card = ourUi(page).locator('[data-card-kind="project"]');
     await expect.poll(() => card.getByTestId('card-disagreement').textContent(), { timeout: 5_000 }).toContain('本页写道“正在施工”，而记录为已完成');
     await page.screenshot({ path: join(OUTPUT_DIR, 'overlay-disagreement.png') });
     await page.keyboard.press('Escape');
@@ -105,7 +106,7 @@ describe('the overlay on a news article', () => {
   it('follows a project and anchors a passage note; both survive a reload', async () => {
     const p = await pointOf(page, '家风书场');
     await page.mouse.click(p.x, p.y);
-    const card = page.locator('msl-lens-root [data-card-kind="project"]');
+    const card = ourUi(page).locator('[data-card-kind="project"]');
     await expect.poll(() => card.count()).toBe(1);
     await card.getByTestId('card-follow').click();
     await expect.poll(() => card.getByTestId('card-follow').getAttribute('aria-pressed')).toBe('true');
@@ -113,9 +114,9 @@ describe('the overlay on a news article', () => {
 
     const quote = '用短视频讲解常见病预防';
     await selectText(page, quote);
-    await page.locator('msl-lens-root').getByTestId('selection-add-note').click();
-    await page.locator('msl-lens-root').getByTestId('note-body').fill('核实：科普专栏的播出频次');
-    await page.locator('msl-lens-root').getByTestId('note-save').click();
+    await ourUi(page).getByTestId('selection-add-note').click();
+    await ourUi(page).getByTestId('note-body').fill('核实：科普专栏的播出频次');
+    await ourUi(page).getByTestId('note-save').click();
     await expect.poll(async () => (await highlights(page))['msl-note'] ?? []).toEqual([quote]);
 
     expect((await rows('follows')).map((f) => f.targetId)).toEqual(['mw2023-001']);
@@ -158,7 +159,7 @@ describe('the popup for this tab', () => {
     }, await tabIdOf(page));
     expect(badge).toBe(String(Number(counts[1]) + Number(counts[2])));
     await popup.getByTestId('tab-targets').getByText('23. 推动“微车管所”进五里工业园区').click();
-    await expect.poll(() => page.locator('msl-lens-root [data-card-kind="project"]').textContent(), { timeout: 5_000 }).toContain('推动“微车管所”进五里工业园区');
+    await expect.poll(() => ourUi(page).locator('[data-card-kind="project"]').textContent(), { timeout: 5_000 }).toContain('推动“微车管所”进五里工业园区');
     await Promise.all([popup.close(), page.close()]);
   });
 
@@ -194,13 +195,13 @@ describe('notes, fallback and navigation', () => {
     await page.goto(url('browser/pages/note-v1.html'));
     await expect.poll(async () => (await highlights(page))['msl-project-done'] ?? [], { timeout: 10_000 }).toContain('紫帽镇文体活动广场口袋公园建设');
     await selectText(page, '这些细节都来自居民座谈会上的建议');
-    await page.locator('msl-lens-root').getByTestId('selection-add-note').click();
-    await page.locator('msl-lens-root').getByTestId('note-body').fill('回访：建议是否都落实了');
-    await page.locator('msl-lens-root').getByTestId('note-save').click();
+    await ourUi(page).getByTestId('selection-add-note').click();
+    await ourUi(page).getByTestId('note-body').fill('回访：建议是否都落实了');
+    await ourUi(page).getByTestId('note-save').click();
     await expect.poll(async () => (await highlights(page))['msl-note'] ?? []).toEqual(['这些细节都来自居民座谈会上的建议']);
     // the same article (same canonical address), edited: the passage was deleted
     await page.goto(url('browser/pages/note-v2.html'));
-    const orphans = page.locator('msl-lens-root').getByTestId('orphan-notes');
+    const orphans = ourUi(page).getByTestId('orphan-notes');
     await expect.poll(() => orphans.count(), { timeout: 10_000 }).toBe(1);
     expect(await orphans.textContent()).toContain('回访：建议是否都落实了');
     expect((await highlights(page))['msl-note']).toBeUndefined();
@@ -309,7 +310,7 @@ describe('the overlay elsewhere', () => {
     await expect.poll(async () => (await highlights(page))['msl-project-done']?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
     await page.bringToFront();
     await page.keyboard.press('Alt+Shift+KeyJ');
-    const card = page.locator('msl-lens-root [role="dialog"]');
+    const card = ourUi(page).locator('[role="dialog"]');
     await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
     const box = (await card.boundingBox())!;
     expect(box.width).toBeGreaterThan(200);
@@ -339,7 +340,7 @@ describe('web components', () => {
 
     const p = await pointOf(page, '适老化改造项目', 'news-article');
     await page.mouse.move(p.x, p.y);
-    const card = page.locator('msl-lens-root [data-card-kind="project"]');
+    const card = ourUi(page).locator('[data-card-kind="project"]');
     await expect.poll(() => card.textContent(), { timeout: 5_000 }).toContain('困难老年人家庭适老化改造项目');
     await page.screenshot({ path: join(OUTPUT_DIR, 'overlay-component.png') });
     await page.keyboard.press('Escape');
@@ -358,7 +359,7 @@ describe('web components', () => {
     const marks = () => page.evaluate(() => [...document.querySelector('news-article')!.shadowRoot!.querySelectorAll('msl-mark')].map((m) => m.textContent));
     await expect.poll(marks, { timeout: 10_000 }).toContain('困难老年人家庭适老化改造项目');
     // Both are the second mention of their text node, which wrapping the first one split.
-    const card = () => page.evaluate(() => document.querySelector('msl-lens-root')?.shadowRoot?.querySelector('[data-card-kind="project"]')?.textContent ?? '');
+    const card = async () => (await ourUi(page).locator('[data-card-kind="project"]').textContent()) ?? '';
     const p = await pointOf(page, '适老化改造项目', 'news-article');
     await page.mouse.move(p.x, p.y);
     await expect.poll(card, { timeout: 5_000 }).toContain('困难老年人家庭适老化改造项目');

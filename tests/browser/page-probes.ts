@@ -56,3 +56,16 @@ export function selectTextInPage(needle: string): void {
   }
   throw new Error('not found: ' + needle);
 }
+
+/**
+ * Our highlights by class, whatever this build's random name start (lib/overlay/highlighter.ts):
+ * `<start>-unit` is listed as `msl-unit`, and so on. Runs in Node, on what `highlightTexts` returned.
+ */
+export function byClass(named: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, texts] of Object.entries(named)) {
+    const m = name.match(/^[a-z][a-z0-9]*-(unit|project-done|project-open|followed|note|flash)$/);
+    out[m ? `msl-${m[1]}` : name] = texts;
+  }
+  return out;
+}

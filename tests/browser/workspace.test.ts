@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../lib/data/dataset';
 import { launchWithExtension, OUTPUT_DIR, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
@@ -45,7 +46,7 @@ async function openReady(name: 'sidepanel' | 'options'): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: name === 'sidepanel' ? 420 : 900, height: 1000 });
   await page.goto(pageUrl(name));
-  await expect.poll(() => page.getByTestId('count-countItems').textContent(), { timeout: 15_000 }).toContain('117');
+  await expect.poll(() => page.getByTestId('count-countItems').textContent(), { timeout: 15_000 }).toContain(String(bundledDataset.items.length));
   return page;
 }
 
@@ -89,7 +90,7 @@ describe('the side panel and options page', () => {
     await panel.screenshot({ path: join(OUTPUT_DIR, 'sidepanel-detail.png'), fullPage: true });
 
     await panel.reload();
-    await expect.poll(() => panel.getByTestId('count-countItems').textContent(), { timeout: 15_000 }).toContain('117');
+    await expect.poll(() => panel.getByTestId('count-countItems').textContent(), { timeout: 15_000 }).toContain(String(bundledDataset.items.length));
     await panel.getByRole('tab', { name: '笔记' }).click();
     await expect.poll(() => panel.locator('article.note .note-body').allTextContents()).toEqual([EDITED]);
     expect(await panel.locator('article.note .tags').textContent()).toContain('#交通');
@@ -99,6 +100,22 @@ describe('the side panel and options page', () => {
     await panel.close();
 
     expect(await rows('follows')).toEqual([expect.objectContaining({ key: 'item:mw2023-023', statusWhenFollowed: 'completed' })]);
+  });
+
+  it('narrows 自办食堂 to 2024 and shows that year’s list is known in part', async () => {
+    const panel = await openReady('sidepanel');
+    await panel.getByLabel('搜索项目或牵头单位').fill('自办食堂');
+    await panel.getByTestId('result-wm2021-ziban-shitang').waitFor();
+    expect(await panel.getByTestId('result-list-wm2021-ziban-shitang').textContent()).toBe('2021年为民办实事');
+    await panel.locator('details.filters summary').click();
+    await panel.getByLabel('年份').selectOption('2024');
+    await expect.poll(() => panel.locator('button.result').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.testid))).toEqual(['result-wm2024-ziban-shitang']);
+    await panel.getByTestId('result-wm2024-ziban-shitang').click();
+    const detail = panel.getByTestId('detail');
+    await expect.poll(() => detail.getByTestId('detail-coverage').textContent()).toBe('数据集收录了2024年为民办实事清单 20 项中的 11 项');
+    expect(await detail.getByTestId('detail-status').textContent()).toContain('截至 2024-09-30');
+    await panel.screenshot({ path: join(OUTPUT_DIR, 'sidepanel-year-detail.png'), fullPage: true });
+    await panel.close();
   });
 
   it('exports JSON and CSV, and after a wipe imports the JSON back to identical data', async () => {

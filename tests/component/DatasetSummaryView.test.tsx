@@ -12,7 +12,14 @@ const summary: DatasetSummary = {
   items: 117,
   units: 82,
   completed: 117,
+  programmes: [
+    { id: 'weiminbanshishi-2021', programme: 'weiminbanshishi', year: 2021, name: '晋江市2021年为民办实事项目', nameEn: 'x', announced: 22, known: 14, complete: false },
+    { id: 'weiminbanshishi-2023', programme: 'weiminbanshishi', year: 2023, name: '晋江市2023年为民办实事项目', nameEn: 'x', announced: 24, known: 2, complete: false },
+    { id: 'minsheng-weishishi-2023', programme: 'minsheng-weishishi', year: 2023, name: '晋江市2023年民生微实事项目', nameEn: 'x', announced: 117, known: 117, complete: true },
+    { id: 'weiminbanshishi-2025', programme: 'weiminbanshishi', year: 2025, name: '晋江市2025年为民办实事项目', nameEn: 'x', announced: null, known: 1, complete: false },
+  ],
   source: { title: 't', publisher: '晋江经济报', date: '2024-02-06', url: 'http://jjjjb.fjdaily.com/pc/con/202402/06/content_342280.html' },
+  sourceCount: 8,
 };
 
 describe('DatasetSummaryView', () => {
@@ -20,9 +27,13 @@ describe('DatasetSummaryView', () => {
     render(<DatasetSummaryView summary={summary} />);
     expect(screen.getByRole('heading', { name: '数据集' })).toBeTruthy();
     expect(screen.getByTestId('dataset-name').textContent).toBe('晋江市2023年民生微实事项目');
-    expect(screen.getByTestId('count-countItems').textContent).toBe('117 项民生微实事');
+    expect(screen.getByTestId('count-countItems').textContent).toBe('117 个项目');
+    expect(screen.getByTestId('programme-weiminbanshishi-2021').textContent).toBe('数据集收录了2021年为民办实事清单 22 项中的 14 项');
+    expect(screen.getByTestId('programme-minsheng-weishishi-2023').textContent).toBe('2023年民生微实事：117 项全部收录');
+    expect(screen.getByTestId('programme-weiminbanshishi-2025').textContent).toContain('清单总项数未见公布');
     expect(screen.getByTestId('count-countUnits').textContent).toBe('82 个牵头单位');
     expect(screen.getByTestId('dataset-source').textContent).toContain('晋江经济报 · 2024-02-06');
+    expect(screen.getByTestId('dataset-source').textContent).toContain('（另有 7 个来源）');
     expect(screen.getByRole('link', { name: '打开来源' }).getAttribute('href')).toBe(summary.source!.url);
   });
 
@@ -34,6 +45,9 @@ describe('DatasetSummaryView', () => {
     );
     expect(screen.getByTestId('dataset-name').textContent).toBe('Jinjiang 2023 livelihood micro-projects');
     expect(screen.getByTestId('count-countCompleted').textContent).toBe('117 completed');
+    expect(screen.getByTestId('programme-weiminbanshishi-2021').textContent).toBe('The dataset knows 14 of 2021’s 22 items (Projects for the People)');
+    expect(screen.getByTestId('programme-weiminbanshishi-2023').textContent).toBe('The dataset knows 2 of 2023’s 24 items (Projects for the People)');
+    expect(screen.getByTestId('programme-minsheng-weishishi-2023').textContent).toBe('Livelihood micro-projects 2023: all 117 items');
   });
 });
 

@@ -5,16 +5,18 @@ const unit = (id: string, name: string): Unit => ({ id, name, kind: '政府部�
 
 const item = (seq: number, unitId: string, unitName: string, name: string, status: Item['status'] = 'completed'): Item => ({
   id: `mw2023-${String(seq).padStart(3, '0')}`,
+  programme: 'minsheng-weishishi',
+  year: 2023,
   seq,
   unitId,
   unit: unitName,
   name,
+  statusHistory: [{ status, asOf: '2024-02-06', source: 's1' }],
   status,
   statusAsOf: '2024-02-06',
   source: 's1',
   places: [],
   keyphrases: [],
-  programme: 'minsheng-weishishi-2023',
 });
 
 export function tinyDataset(version: string, hash: string, items?: Item[]): Dataset {
@@ -31,9 +33,23 @@ export function tinyDataset(version: string, hash: string, items?: Item[]): Data
       version,
       hash,
       generatedFrom: [],
-      counts: { items: list.length, units: units.length, places: 0, figures: 0, completed: list.filter((i) => i.status === 'completed').length },
+      counts: { items: list.length, units: units.length, places: 0, figures: 0, completed: list.filter((i) => i.status === 'completed').length, programmes: 1, series: 0 },
     },
-    sources: [{ id: 's1', title: 't', publisher: '晋江经济报', date: '2024-02-06', url: 'http://jjjjb.fjdaily.com/' }],
+    sources: [{ id: 's1', title: 't', publisher: '晋江经济报', date: '2024-02-06', url: 'http://jjjjb.fjdaily.com/', script: 'Hans' }],
+    programmes: [
+      {
+        id: 'minsheng-weishishi-2023',
+        programme: 'minsheng-weishishi',
+        year: 2023,
+        name: '测试清单',
+        nameEn: 'test list',
+        announced: null,
+        known: list.length,
+        complete: false,
+        sources: ['s1'],
+      },
+    ],
+    series: [],
     units,
     items: list,
     places: [],

@@ -48,7 +48,13 @@ function captureDownloads() {
 describe('options page', () => {
   it('keeps the dataset summary first and the language select labelled', async () => {
     show();
-    await waitFor(() => expect(screen.getByTestId('count-countItems').textContent).toContain('117'));
+    await waitFor(() => expect(screen.getByTestId('count-countItems').textContent).toContain(String(bundledDataset.items.length)));
+    // Counted from the database per list, not copied from the dataset file.
+    expect(screen.getByTestId('programme-weiminbanshishi-2021').textContent).toBe('数据集收录了2021年为民办实事清单 22 项中的 14 项');
+    expect(screen.getByTestId('programme-weiminbanshishi-2024').textContent).toBe('数据集收录了2024年为民办实事清单 20 项中的 11 项');
+    // The source shown is the one most items rest on (the 2023 table's article), not the first by id.
+    expect(screen.getByTestId('dataset-source').textContent).toContain('晋江经济报 · 2024-02-06');
+    expect(screen.getByTestId('dataset-source').textContent).toContain(`另有 ${bundledDataset.sources.length - 1} 个来源`);
     expect(document.querySelector('h2')?.textContent).toBe('数据集');
     expect(screen.getByLabelText('界面语言')).toBeTruthy();
   });
@@ -158,18 +164,23 @@ describe('options page', () => {
   it('previews a newer dataset with followed status changes first, then installs it', async () => {
     await db.follows.add({ key: 'item:mw2023-024', target: { kind: 'item', id: 'mw2023-024' }, targetId: 'mw2023-024', createdAt: Date.now(), statusWhenFollowed: 'completed' });
     const d = structuredClone(bundledDataset);
-    d.meta.version = '1.1.0';
-    for (const i of d.items) if (i.seq === 23 || i.seq === 24) i.status = 'in_progress';
+    d.meta.version = '2.1.0';
+    for (const i of d.items) {
+      if (i.seq !== 23 && i.seq !== 24) continue;
+      i.statusHistory.push({ status: 'in_progress', asOf: '2024-06-01', source: i.source });
+      Object.assign(i, { status: 'in_progress', statusAsOf: '2024-06-01' });
+      delete i.statusNote;
+    }
     d.meta.counts.completed -= 2;
     d.meta.hash = await datasetHash(d);
     show();
     chooseFile(screen.getByLabelText(/选择数据集文件/), new File([JSON.stringify(d)], 'dataset.json'));
     const list = await screen.findByTestId('dataset-status-changes');
     const rows = within(list).getAllByRole('listitem').map((li) => li.textContent ?? '');
-    expect(rows[0]).toMatch(/^★ 已关注 · 24\./);
-    expect(rows[1]).toMatch(/^23\..*已完成 → 推进中/);
+    expect(rows[0]).toMatch(/^★ 已关注 · 2023年民生微实事 · 24\./);
+    expect(rows[1]).toMatch(/^2023年民生微实事 · 23\..*已完成 → 推进中/);
     fireEvent.click(screen.getByRole('button', { name: '安装此数据集' }));
-    await screen.findByText('已安装数据集 1.1.0。');
+    await screen.findByText('已安装数据集 2.1.0。');
     expect((await db.items.get('mw2023-024'))?.status).toBe('in_progress');
     expect(await db.follows.count()).toBe(1);
   });

@@ -2,7 +2,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { MentionCard } from '../../../components/overlay/MentionCard';
 import { bundledDataset } from '../../../lib/data/dataset';
-import { cardModelFor, indexDataset } from '../../../lib/overlay/card-model';
+import { cardModelFor, indexDataset, roundCardModel } from '../../../lib/overlay/card-model';
+import { trusted } from '../../helpers/trusted';
+
+/** A click as the browser makes it for the user. */
+const userClick = (el: Element) => fireEvent(el, trusted(new MouseEvent('click', { bubbles: true, cancelable: true })));
 
 const index = indexDataset(bundledDataset);
 const actions = () => ({ followed: false, noteCount: 0, onToggleFollow: vi.fn(async () => {}), onSaveNote: vi.fn(async () => {}), onClose: vi.fn() });
@@ -30,12 +34,28 @@ describe('the mention card', () => {
     render(<MentionCard model={cardModelFor(index, { kind: 'unit', id: 'fulian' })!} actions={a} />);
     expect(screen.getByRole('dialog').textContent).toContain('群团组织');
     expect(screen.getByRole('dialog').textContent).toContain('为低保特困妇女购买晋江市女性安康保险');
-    fireEvent.click(screen.getByTestId('card-follow'));
+    userClick(screen.getByTestId('card-follow'));
     expect(a.onToggleFollow).toHaveBeenCalledOnce();
     fireEvent.click(screen.getByTestId('card-add-note'));
     fireEvent.input(screen.getByTestId('note-body'), { target: { value: '采访妇联' } });
-    fireEvent.click(screen.getByTestId('note-save'));
+    userClick(screen.getByTestId('note-save'));
     await waitFor(() => expect(a.onSaveNote).toHaveBeenCalledWith('采访妇联'));
+  });
+
+  it('does not follow or save on clicks and keys the page makes up (untrusted)', async () => {
+    const a = actions();
+    render(<MentionCard model={cardModelFor(index, { kind: 'unit', id: 'fulian' })!} actions={a} />);
+    fireEvent.click(screen.getByTestId('card-follow'));
+    fireEvent.click(screen.getByTestId('card-add-note'));
+    fireEvent.input(screen.getByTestId('note-body'), { target: { value: '页面代写' } });
+    fireEvent.click(screen.getByTestId('note-save'));
+    fireEvent.submit(screen.getByTestId('note-body').closest('form')!);
+    fireEvent.keyDown(screen.getByTestId('note-body'), { key: 'Enter', ctrlKey: true });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(a.onToggleFollow).not.toHaveBeenCalled();
+    expect(a.onSaveNote).not.toHaveBeenCalled();
+    userClick(screen.getByTestId('note-save')); // the user's own click still saves
+    await waitFor(() => expect(a.onSaveNote).toHaveBeenCalledWith('页面代写'));
   });
 });
 
@@ -50,5 +70,37 @@ describe('focus', () => {
     render(<MentionCard model={model} actions={actions()} autoFocus />);
     expect(document.activeElement?.getAttribute('aria-label')).toBe('关闭');
     outside.remove();
+  });
+});
+
+describe('the card across years', () => {
+  it('says which year’s round a page speaks of when the dataset has no record of it, and offers nothing to follow', () => {
+    const model = roundCardModel({ kind: 'project', start: 0, end: 4, text: '智慧停车', unit: '', id: null, programme: 'weiminbanshishi', year: 2025, confidence: 0.7, evidence: ['series', 'year:今年', 'year:not-in-dataset'] });
+    render(<MentionCard model={model} actions={actions()} />);
+    expect(screen.getByTestId('card-round').textContent).toBe('本页讲的是2025年的为民办实事；数据集没有这一轮的记录。');
+    expect(screen.queryByTestId('card-status')).toBeNull();
+    expect(screen.queryByTestId('card-follow')).toBeNull();
+  });
+
+  it('says which years it could be when the year cannot be told', () => {
+    const model = roundCardModel({ kind: 'project', start: 0, end: 4, text: '长者食堂', unit: '', id: null, programme: 'weiminbanshishi', year: null, candidateYears: [2022, 2025], confidence: 0.6, evidence: ['series'] });
+    render(<MentionCard model={model} actions={actions()} />);
+    expect(screen.getByTestId('card-round').textContent).toBe('无法判断本页讲的是哪一年的为民办实事，可能是：2022、2025年。');
+  });
+
+  it('shows a project’s list, and calls a page from before the recorded completion "completed later", not a contradiction', () => {
+    const claim = { phrase: '正在施工', status: 'in_progress' as const };
+    const early = cardModelFor(index, { kind: 'project', id: 'mw2023-092', claim, pageDate: '2023-10-15' })!;
+    render(<MentionCard model={early} actions={actions()} />);
+    expect(screen.getByTestId('card-list').textContent).toBe('2023年民生微实事');
+    expect(screen.queryByTestId('card-disagreement')).toBeNull();
+    expect(screen.getByTestId('card-completed-later').textContent).toBe('本页写道“正在施工”（页面日期 2023-10-15）；记录显示该项目于 2024-02-06 完成，晚于本页。');
+  });
+
+  it('still flags the words when the page is dated after the recorded completion', () => {
+    const late = cardModelFor(index, { kind: 'project', id: 'mw2023-092', claim: { phrase: '正在施工', status: 'in_progress' }, pageDate: '2024-05-01' })!;
+    render(<MentionCard model={late} actions={actions()} />);
+    expect(screen.getByTestId('card-disagreement')).toBeTruthy();
+    expect(screen.queryByTestId('card-completed-later')).toBeNull();
   });
 });

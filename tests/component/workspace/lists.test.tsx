@@ -9,7 +9,7 @@ import { at, sampleNotes, sampleSightings } from '../../helpers/user-rows';
 import { bundledDataset } from '../../../lib/data/dataset';
 import { renderIn, seededDb } from './setup';
 
-const nameOf = (seq: number) => `${seq}. ${bundledDataset.items.find((i) => i.seq === seq)!.name}`;
+const nameOf = (seq: number) => `2023年民生微实事 · ${seq}. ${bundledDataset.items.find((i) => i.seq === seq)!.name}`;
 
 let db: LensDb;
 beforeEach(async () => {

@@ -17,7 +17,7 @@ describe('the import rules', () => {
   it('reads the graph it checks (a known edge is found)', () => {
     expect(libFiles.length).toBeGreaterThan(50);
     expect(importsOf('lib/overlay/controller.ts')).toContain('lib/overlay/page-watcher.ts');
-    expect(importsOf('entrypoints/content/index.ts')).toContain('components/overlay/mount.tsx');
+    expect(importsOf('entrypoints/lens.ts')).toContain('components/overlay/mount.tsx');
   });
 
   it('lib never imports components or entry points', () => {
@@ -39,7 +39,7 @@ describe('the import rules', () => {
   });
 
   it('the content script reaches no storage code (lib/db) and no Dexie', () => {
-    const reached = [...reachableFrom('entrypoints/content/index.ts')];
+    const reached = [...reachableFrom('entrypoints/lens.ts')];
     expect(reached).toContain('lib/overlay/controller.ts');
     expect(reached.filter((f) => f.startsWith('lib/db/'))).toEqual([]);
     const dexie = reached.filter((f) => /from\s+['"]dexie['"]/.test(readFileSync(join(ROOT, f), 'utf8')));

@@ -13,12 +13,82 @@ const unitOf = (name: string) => {
 };
 
 describe('the bundled dataset', () => {
-  it('holds the 117 projects of 82 lead units, all completed as of the source date', () => {
-    expect(d.items).toHaveLength(117);
+  const table = d.items.filter((i) => i.programme === 'minsheng-weishishi' && i.year === 2023);
+
+  it('holds the 117 projects of 82 lead units, all completed as of the source date, with their v1 ids', () => {
+    expect(table).toHaveLength(117);
+    expect(table.map((i) => i.id)).toEqual(Array.from({ length: 117 }, (_, k) => `mw2023-${String(k + 1).padStart(3, '0')}`));
+    expect(table.map((i) => i.seq)).toEqual(Array.from({ length: 117 }, (_, k) => k + 1));
     expect(d.units).toHaveLength(82);
-    expect(d.items.filter((i) => i.status === 'completed')).toHaveLength(117);
-    expect(new Set(d.items.map((i) => i.statusAsOf))).toEqual(new Set(['2024-02-06']));
-    expect(d.meta.counts).toEqual({ items: 117, units: 82, places: d.places.length, figures: d.figures.length, completed: 117 });
+    expect(table.filter((i) => i.status === 'completed')).toHaveLength(117);
+    expect(new Set(table.map((i) => i.statusAsOf))).toEqual(new Set(['2024-02-06']));
+    for (const i of table) expect(i.statusHistory).toEqual([{ status: 'completed', asOf: '2024-02-06', source: 'jjjjb-2024-02-06', note: i.statusNote }]);
+    expect(d.meta.counts).toEqual({
+      items: d.items.length,
+      units: 82,
+      places: d.places.length,
+      figures: d.figures.length,
+      completed: d.items.filter((i) => i.status === 'completed').length,
+      programmes: d.programmes.length,
+      series: d.series.length,
+    });
+    expect(d.meta.version).toMatch(/^2\./);
+  });
+
+  it('holds the yearly 为民办实事 lists from 2021, each saying how much of it is known', () => {
+    const summary = d.programmes.map((p) => [p.id, p.known, p.announced, p.complete]);
+    expect(summary).toEqual([
+      ['weiminbanshishi-2021', 14, 22, false],
+      ['weiminbanshishi-2022', 18, 22, false],
+      ['minsheng-weishishi-2023', 117, 117, true],
+      ['weiminbanshishi-2023', 2, 24, false],
+      ['weiminbanshishi-2024', 11, 20, false],
+      ['weiminbanshishi-2025', 1, null, false],
+    ]);
+    for (const p of d.programmes) {
+      expect(d.items.filter((i) => i.programme === p.programme && i.year === p.year)).toHaveLength(p.known);
+      if (!p.complete) expect(p.note).toBeTruthy();
+    }
+  });
+
+  it('gives each yearly item a dated history whose latest entry is its status, and units only where sourced', () => {
+    const sourceIds = new Set(d.sources.map((s) => s.id));
+    for (const i of d.items.filter((x) => x.programme === 'weiminbanshishi')) {
+      expect(i.id.startsWith(`wm${i.year}-`)).toBe(true);
+      expect(i.seq).toBeUndefined();
+      expect(i.unitId).toBeUndefined(); // no source of the yearly lists names a lead unit as such
+      const last = i.statusHistory.at(-1)!;
+      expect([i.status, i.statusAsOf, i.source, i.statusNote]).toEqual([last.status, last.asOf, last.source, last.note]);
+      for (const e of i.statusHistory) expect(sourceIds.has(e.source)).toBe(true);
+    }
+    const all2022 = d.items.filter((i) => i.programme === 'weiminbanshishi' && i.year === 2022);
+    expect(all2022.every((i) => i.status === 'completed' && i.statusAsOf === '2023-01-06')).toBe(true);
+    const fitness = d.items.find((i) => i.id === 'wm2024-baixing-jianshen')!;
+    expect(fitness.statusHistory.map((e) => [e.status, e.asOf])).toEqual([
+      ['not_started', '2024-03-20'],
+      ['in_progress', '2024-07-16'],
+    ]);
+    expect(d.items.find((i) => i.id === 'wm2023-zhihui-tingche')!.targets).toEqual([{ what: '全市新增停车位', value: 3000, unit: '个', source: 'jjjjb-2024-02-06' }]);
+  });
+
+  it('ties recurring names together in series, each with a source, across years', () => {
+    const years = (id: string) => [...new Set(d.items.filter((i) => i.series === id).map((i) => i.year))].sort();
+    expect(years('ziban-shitang')).toEqual([2021, 2023, 2024]);
+    expect(years('gongjiao-fuwu')).toEqual([2022, 2023, 2024]);
+    expect(years('jiceng-tiyu')).toEqual([2022, 2023, 2024]);
+    expect(years('zhangzhe-shitang')).toEqual([2022, 2025]);
+    const sourceIds = new Set(d.sources.map((s) => s.id));
+    for (const s of d.series) {
+      expect(sourceIds.has(s.source)).toBe(true);
+      expect(d.items.some((i) => i.series === s.id)).toBe(true);
+    }
+    expect(d.series.find((s) => s.id === 'sibang-sifu')!.traditional).toContain('四幫四扶');
+  });
+
+  it('records how each source writes and who first published a mirrored page', () => {
+    const mirror = d.sources.find((s) => s.id === 'ghqlgyb-mnw-2024-10')!;
+    expect(mirror).toMatchObject({ script: 'Hant', originalPublisher: '闽南网' });
+    expect(d.sources.find((s) => s.id === 'jjjjb-2024-02-06')!.script).toBe('Hans');
   });
 
   it('gives every item, unit, place and figure a unique id', () => {
@@ -28,12 +98,12 @@ describe('the bundled dataset', () => {
   });
 
   it("links every item to an existing unit whose name it carries, and notes the merged 完成情况 cell", () => {
-    for (const item of d.items) {
+    for (const item of table) {
       const unit = d.units.find((u) => u.id === item.unitId);
       expect(unit?.name).toBe(item.unit);
       expect(item.statusNote).toMatch(/合并单元格/);
     }
-    expect(new Set(d.items.map((i) => i.unitId)).size).toBe(82);
+    expect(new Set(table.map((i) => i.unitId)).size).toBe(82);
   });
 
   it('lets each alias name one unit, unless it is listed as ambiguous', () => {

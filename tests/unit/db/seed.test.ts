@@ -77,8 +77,9 @@ describe('seeding the dataset', () => {
 
   it('leaves the old data usable when an upgrade fails half-way', async () => {
     await seedDataset(db, v1);
-    const broken = tinyDataset('3.0.0', 'hash-v3', [tinyItem(1, 'gonganju', '公安局', 'a'), tinyItem(1, 'gonganju', '公安局', 'duplicate seq')]);
-    broken.items[1]!.id = 'mw2023-999';
+    // The second item has no key: IndexedDB refuses it after the tables were cleared and the first rows written.
+    const broken = tinyDataset('3.0.0', 'hash-v3', [tinyItem(1, 'gonganju', '公安局', 'a'), tinyItem(2, 'gonganju', '公安局', 'no id')]);
+    (broken.items[1] as { id?: string }).id = undefined;
     await expect(seedDataset(db, broken)).rejects.toThrow();
     expect((await db.meta.get('dataset'))?.meta.version).toBe('1.0.0');
     expect(await db.items.count()).toBe(3);

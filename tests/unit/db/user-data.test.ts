@@ -103,7 +103,7 @@ describe('notes', () => {
     expect(pages.map((g) => g.key)).toEqual(['https://news.example.cn/b', 'https://news.example.cn/a', '']);
     expect(pages[1]!.label).toBe('晋江“微车管所”进园区');
     const items = await notesByItem(db);
-    expect(items.map((g) => g.label)).toEqual(['公安局', '2. 推动“微车管所”进五里工业园区', '']);
+    expect(items.map((g) => g.label)).toEqual(['公安局', '2023年民生微实事 · 2. 推动“微车管所”进五里工业园区', '']);
     expect((await notesByPage(db, '交通')).map((g) => g.notes.map((x) => x.id))).toEqual([[sampleNotes()[0]!.id]]);
     expect(await allTags(db)).toEqual(expect.arrayContaining(['交通', '园区', '老年']));
   });

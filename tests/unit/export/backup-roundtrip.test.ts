@@ -4,6 +4,7 @@ import { seedDataset } from '../../../lib/db/seed';
 import { backupToJson, exportBackup } from '../../../lib/export/backup';
 import { applyImport, parseImport, parseJson, previewImport, readImportFile, wipeUserData, MAX_IMPORT_BYTES } from '../../../lib/export/import';
 import { ImportError } from '../../../lib/export/check';
+import { follow } from '../../../lib/db/user-data';
 import { tinyDataset } from '../../helpers/tiny-dataset';
 import { addSampleRows, at, sampleNotes, userTables } from '../../helpers/user-rows';
 
@@ -92,6 +93,22 @@ describe('JSON backup', () => {
     const s = await db.sightings.get(backup.sightings[0]!.key);
     expect(s).toMatchObject({ firstSeen: at(0), lastSeen: at(900), visits: 3 });
     expect((await db.follows.get('item:mw2023-002'))?.createdAt).toBe(at(1));
+  });
+
+  it("keeps a follow's list (programme, year) through export and import, and refuses a bad one", async () => {
+    await follow(db, { kind: 'item', id: 'mw2023-002' }, at(3));
+    const row = await db.follows.get('item:mw2023-002');
+    expect(row).toMatchObject({ programme: 'minsheng-weishishi', year: 2023 });
+    const json = backupToJson(await exportBackup(db));
+    await wipeUserData(db);
+    await importText(json);
+    expect(await db.follows.get('item:mw2023-002')).toEqual(row);
+    const bad = JSON.parse(json) as { follows: Record<string, unknown>[] };
+    bad.follows[0]!.year = '2023';
+    expect(errorOf(() => parseImport(bad)).path).toBe('$.follows[0].year');
+    bad.follows[0]!.year = 2023;
+    bad.follows[0]!.programme = 'minsheng-weishishi-2023';
+    expect(errorOf(() => parseImport(bad)).path).toBe('$.follows[0].programme');
   });
 
   it('preview writes nothing', async () => {

@@ -18,12 +18,19 @@ afterEach(async () => {
   await db.delete();
 });
 
-/** The bundled dataset with items 23 and 24 marked in progress and item 117 dropped, re-hashed. */
+const DROPPED = 'wm2025-zhangzhe-shitang';
+
+/** The bundled dataset with items 23 and 24 reported in progress later and one 2025 item dropped, re-hashed. */
 async function newer(): Promise<Dataset> {
   const d = structuredClone(bundledDataset);
-  d.meta.version = '1.1.0';
-  for (const i of d.items) if (i.seq === 23 || i.seq === 24) i.status = 'in_progress';
-  d.items = d.items.filter((i) => i.seq !== 117);
+  d.meta.version = '2.1.0';
+  for (const i of d.items) {
+    if (i.seq !== 23 && i.seq !== 24) continue;
+    i.statusHistory.push({ status: 'in_progress', asOf: '2024-06-01', source: i.source, note: '复查' });
+    Object.assign(i, { status: 'in_progress', statusAsOf: '2024-06-01', statusNote: '复查' });
+  }
+  d.items = d.items.filter((i) => i.id !== DROPPED);
+  d.programmes.find((p) => p.id === 'weiminbanshishi-2025')!.known = 0;
   d.meta.counts = { ...d.meta.counts, items: d.items.length, completed: d.items.filter((i) => i.status === 'completed').length };
   d.meta.hash = await datasetHash(d);
   return d;
@@ -54,16 +61,16 @@ describe('importing a newer dataset file', () => {
 
   it('previews status changes with followed items first, then installs keeping user data and marking changed follows', async () => {
     await follow(db, { kind: 'item', id: 'mw2023-024' });
-    await follow(db, { kind: 'item', id: 'mw2023-117' });
-    await saveNote(db, { body: '看这里', target: { kind: 'item', id: 'mw2023-117' } });
+    await follow(db, { kind: 'item', id: DROPPED });
+    await saveNote(db, { body: '看这里', target: { kind: 'item', id: DROPPED } });
     const d = await validateDatasetFile(JSON.parse(JSON.stringify(await newer())));
     const p = await previewDataset(db, d);
-    expect(p.fromVersion).toBe('1.0.0');
+    expect(p.fromVersion).toBe('2.0.0');
     expect(p.statusChanges.map((c) => [c.item.seq, c.followed, c.from, c.to])).toEqual([
       [24, true, 'completed', 'in_progress'],
       [23, false, 'completed', 'in_progress'],
     ]);
-    expect(p.removed).toEqual([{ id: 'mw2023-117', seq: 117, name: bundledDataset.items.find((i) => i.seq === 117)!.name, followed: true, notes: 1 }]);
+    expect(p.removed).toEqual([{ id: DROPPED, name: bundledDataset.items.find((i) => i.id === DROPPED)!.name, programme: 'weiminbanshishi', year: 2025, followed: true, notes: 1 }]);
     expect((await applyDataset(db, p)).kind).toBe('upgraded');
     expect(await db.follows.count()).toBe(2);
     expect(await db.notes.count()).toBe(1);

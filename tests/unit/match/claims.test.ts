@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusClaimNear } from '../../../lib/match/claims';
+import { checkClaim, statusClaimNear, statusOn } from '../../../lib/match/claims';
 
 const claim = (text: string, name: string) => {
   const i = text.indexOf(name);
@@ -21,5 +21,34 @@ describe("what a page says about a project's progress", () => {
 
   it('is null when the clause says nothing about progress', () => {
     expect(claim('市妇联为低保特困妇女购买女性安康保险', '女性安康保险')).toBeNull();
+  });
+});
+
+describe('the claim against the record as of the page’s date', () => {
+  const done = { status: 'completed' as const, asOf: '2024-02-06', source: 's1' };
+  const going = { status: 'in_progress' as const, asOf: '2023-09-30', source: 's0' };
+  const building = { phrase: '正在施工', status: 'in_progress' as const };
+  const finished = { phrase: '已建成', status: 'completed' as const };
+
+  it('calls a 2023-10 page saying 正在施工 about an item recorded done 2024-02 "completed later", not a contradiction', () => {
+    expect(checkClaim(building, [done], '2023-10-15')).toEqual({ verdict: 'completed-later', asOfPage: null, completion: done });
+    expect(checkClaim(building, [going, done], '2023-10-15')).toEqual({ verdict: 'completed-later', asOfPage: going, completion: done });
+  });
+
+  it('agrees when the record on the page’s date says the same, and contradicts when it said otherwise', () => {
+    expect(checkClaim(building, [going, done], '2023-10-15').verdict).not.toBe('agrees');
+    expect(checkClaim(finished, [going, done], '2024-03-01')).toEqual({ verdict: 'agrees', asOfPage: done });
+    expect(checkClaim(building, [going, done], '2024-03-01')).toEqual({ verdict: 'contradicts', asOfPage: done });
+  });
+
+  it('uses the latest entry for an undated page, and says when nothing was recorded by then', () => {
+    expect(checkClaim(building, [going, done], null)).toEqual({ verdict: 'contradicts', asOfPage: done });
+    expect(checkClaim(finished, [going], '2023-01-01')).toEqual({ verdict: 'no-record-then', asOfPage: null });
+  });
+
+  it('takes the entry in force on a date, whatever order the history is in', () => {
+    expect(statusOn([done, going], '2023-12-31')).toBe(going);
+    expect(statusOn([done, going], '2024-02-06')).toBe(done);
+    expect(statusOn([done, going], '2020-01-01')).toBeNull();
   });
 });

@@ -60,9 +60,9 @@ describe('cli scan', () => {
   it('writes one CSV row per mention', async () => {
     const { out } = await run(['--csv', join(dir, 'a.txt')]);
     const rows = out.trim().split('\n');
-    expect(rows[0]).toBe('file,kind,start,end,text,unit,seq,id,confidence');
+    expect(rows[0]).toBe('file,kind,start,end,text,unit,seq,id,programme,year,confidence');
     expect(rows[2]).toContain(',project,');
-    expect(rows[2]).toContain(',23,');
+    expect(rows[2]).toContain(',23,mw2023-023,minsheng-weishishi,2023,');
   });
 
   it('refuses bad input with one clear message', async () => {
@@ -96,5 +96,29 @@ describe('cli scan', () => {
     expect(decodeText('x', new Uint8Array([0xef, 0xbb, 0xbf, 0xe6, 0x99, 0x8b]))).toBe('晋');
     expect(decodeText('x', new Uint8Array([0xff, 0xfe, 0x4b, 0x66]))).toBe('晋');
     expect(MAX_INPUT_BYTES).toBe(50 * 1024 * 1024);
+  });
+});
+
+describe('cli scan: the page’s date', () => {
+  type Out = { pageDate: { value: string; evidence: string } | null; mentions: Array<Record<string, unknown>> };
+  it('finds the date in HTML markup, in a text’s byline or its --url, and --date overrides them', async () => {
+    const html = join(dir, 'dated.html');
+    writeFileSync(html, '<html><head><meta property="article:published_time" content="2023-10-12T09:00:00+08:00"></head><body><p>晋江市公安局推动“微车管所”进园区。</p></body></html>');
+    let r = JSON.parse((await run([html])).out) as Out;
+    expect(r.pageDate).toEqual({ value: '2023-10-12', evidence: 'meta[article:published_time]' });
+    expect(r.mentions.find((m) => m.kind === 'project')).toMatchObject({ id: 'mw2023-023', programme: 'minsheng-weishishi', year: 2023 });
+    r = JSON.parse((await run(['--date', '2025-01-02', html])).out) as Out;
+    expect(r.pageDate).toEqual({ value: '2025-01-02', evidence: '--date' });
+    const txt = join(dir, 'byline.txt');
+    writeFileSync(txt, '发布时间：2024-09-21 来源：晋江市人民政府\n晋江市公安局推动“微车管所”进园区。');
+    expect((JSON.parse((await run([txt])).out) as Out).pageDate?.value).toBe('2024-09-21');
+    expect((JSON.parse((await run(['--url', 'https://www.ijjnews.com/news/2023-12/08/c.htm', join(dir, 'a.txt')])).out) as Out).pageDate)
+      .toEqual({ value: '2023-12-08', evidence: 'url: /2023-12/08/' });
+    expect((JSON.parse((await run([join(dir, 'a.txt')])).out) as Out).pageDate).toBeNull();
+  });
+
+  it('refuses a --date that is not a real YYYY-MM-DD date', async () => {
+    await expect(run(['--date', '2024-02-30', join(dir, 'a.txt')])).rejects.toMatchObject({ exitCode: 2 });
+    await expect(run(['--date', join(dir, 'a.txt')])).rejects.toBeInstanceOf(CliError);
   });
 });

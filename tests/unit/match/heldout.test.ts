@@ -14,7 +14,7 @@ describe('held-out pages', () => {
     const pack = buildPack(bundledDataset);
     const pages = loadLabelledPages(HELDOUT_DIR);
     expect(pages.length).toBeGreaterThanOrEqual(12);
-    const score = scorePages('held-out pages', pages, (text, url) => scanText(text, pack, { url }));
+    const score = scorePages('held-out pages', pages, (text, url, pageDate) => scanText(text, pack, { url, pageDate }), true);
     console.log(score.summary);
     expect(score.relevanceRight).toBe(pages.length);
     expect(score.f1).toBeGreaterThanOrEqual(0.95);

@@ -20,7 +20,7 @@ describe('labelled pages', () => {
   });
 
   it(`finds mentions with F1 ≥ ${MIN_F1} and judges every page's relevance right`, () => {
-    const score = scorePages('labelled pages', pages, (text, url) => scanText(text, pack, { url }));
+    const score = scorePages('labelled pages', pages, (text, url, pageDate) => scanText(text, pack, { url, pageDate }));
     console.log(score.summary);
     expect(score.problems.filter((p) => p.includes('offsets do not match'))).toEqual([]);
     expect(score.f1).toBeGreaterThanOrEqual(MIN_F1);

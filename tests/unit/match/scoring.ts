@@ -7,11 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractHtmlText } from '../../../lib/text/extract-html';
+import { pageDateFromHtml, pickPageDate } from '../../../lib/text/page-date';
 
 export interface GoldMention {
   kind: 'unit' | 'project';
   unit?: string;
   seq?: number;
+  /** Projects without a table number: the item id, or null for a round the dataset lacks (with its year). */
+  id?: string | null;
+  year?: number | null;
   start: number;
   end: number;
   text: string;
@@ -22,6 +26,8 @@ export interface Predicted {
   kind: 'unit' | 'project';
   unit?: string;
   seq?: number;
+  id?: string | null;
+  year?: number | null;
   start: number;
   end: number;
   text: string;
@@ -34,10 +40,20 @@ export interface DocScore {
   problems: string[];
 }
 
-const key = (m: { kind: string; unit?: string; seq?: number }) => (m.kind === 'unit' ? `unit:${m.unit}` : `project:${m.seq}`);
+/**
+ * What must agree: a unit's name; a numbered project's number; otherwise the item id, or for
+ * a round the dataset lacks (id null) its year (null: the year could not be told), so a link
+ * to the wrong year is a false positive and a miss.
+ */
+const key = (m: { kind: string; unit?: string; seq?: number; id?: string | null; year?: number | null }) =>
+  m.kind === 'unit' ? `unit:${m.unit}` : m.seq !== undefined ? `project:${m.seq}` : `project:${m.id ?? 'round'}@${m.year ?? '?'}`;
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-export function scoreDoc(name: string, text: string, gold: GoldMention[], preds: Predicted[]): DocScore {
+/**
+ * `roundsNeutral`: a round the dataset lacks (id null) is neither a hit nor a false positive —
+ * for label sets written before the engine could report rounds (the blind held-out pages).
+ */
+export function scoreDoc(name: string, text: string, gold: GoldMention[], preds: Predicted[], roundsNeutral = false): DocScore {
   const problems: string[] = [];
   for (const p of preds) {
     if (text.slice(p.start, p.end) !== p.text) {
@@ -49,6 +65,7 @@ export function scoreDoc(name: string, text: string, gold: GoldMention[], preds:
   let tp = 0;
   let fp = 0;
   for (const p of preds) {
+    if (roundsNeutral && p.kind === 'project' && p.id === null) continue;
     let hit: number | undefined;
     for (let i = 0; i < gold.length; i++) {
       const g = gold[i]!;
@@ -66,13 +83,13 @@ export function scoreDoc(name: string, text: string, gold: GoldMention[], preds:
     }
     if (p.kind === 'unit' && gold.some((g) => g.kind === 'project' && g.start <= p.start && p.end <= g.end)) continue;
     fp++;
-    problems.push(`${name}: false ${p.kind} ${p.unit ?? ''}${p.kind === 'project' ? ' #' + p.seq : ''} at ${p.start} ${JSON.stringify(p.text)}`);
+    problems.push(`${name}: false ${p.kind} ${p.unit ?? ''}${p.kind === 'project' ? ' ' + key(p) : ''} at ${p.start} ${JSON.stringify(p.text)}`);
   }
   let fn = 0;
   gold.forEach((g, i) => {
     if (g.required && !matched.has(i)) {
       fn++;
-      problems.push(`${name}: missed ${g.kind} ${g.unit ?? '#' + g.seq} ${JSON.stringify(g.text)} at ${g.start}`);
+      problems.push(`${name}: missed ${g.kind === 'unit' ? 'unit ' + g.unit : key(g)} ${JSON.stringify(g.text)} at ${g.start}`);
     }
   });
   return { tp, fp, fn, problems };
@@ -88,6 +105,8 @@ export function f1(tp: number, fp: number, fn: number): { p: number; r: number; 
 export interface LabelledPage {
   name: string;
   url?: string;
+  /** The page's date as the CLI finds it (markup, byline, address), or null. */
+  pageDate?: string | null;
   text: string;
   relevant: boolean;
   gold: GoldMention[];
@@ -97,6 +116,8 @@ interface Label {
   kind: 'unit' | 'project';
   unit?: string;
   seq?: number;
+  id?: string | null;
+  year?: number | null;
   text: string;
   occurrence: number;
   required?: boolean;
@@ -112,6 +133,13 @@ export function pageText(file: string, dir = PAGES_DIR): string {
   return /\.html?$/.test(file) ? extractHtmlText(raw) : raw;
 }
 
+/** The page's date as `cli scan` finds it. */
+export function pageDateOf(file: string, text: string, url: string | undefined, dir = PAGES_DIR): string | null {
+  const raw = readFileSync(join(dir, file), 'utf8');
+  const d = /\.html?$/.test(file) ? pageDateFromHtml(raw, text, url) : pickPageDate({ metas: [], times: [], jsonLd: [] }, text, url);
+  return d?.value ?? null;
+}
+
 /** Loads a fixtures folder's labels.json and resolves each label's text + occurrence to offsets. */
 export function loadLabelledPages(dir = PAGES_DIR): LabelledPage[] {
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as {
@@ -125,9 +153,9 @@ export function loadLabelledPages(dir = PAGES_DIR): LabelledPage[] {
         at = text.indexOf(l.text, at + 1);
         if (at < 0) throw new Error(`${name}: label ${JSON.stringify(l.text)} occurrence ${l.occurrence} not found`);
       }
-      return { kind: l.kind, unit: l.unit, seq: l.seq, start: at, end: at + l.text.length, text: l.text, required: l.required ?? true };
+      return { kind: l.kind, unit: l.unit, seq: l.seq, id: l.id, year: l.year, start: at, end: at + l.text.length, text: l.text, required: l.required ?? true };
     });
-    return { name, url: page.url, text, relevant: page.relevant, gold };
+    return { name, url: page.url, pageDate: pageDateOf(name, text, page.url, dir), text, relevant: page.relevant, gold };
   });
 }
 
@@ -146,15 +174,20 @@ export interface SetScore {
 }
 
 /** Scans every labelled page with the engine and scores the set as the gold scorer does. */
-export function scorePages(name: string, pages: LabelledPage[], scan: (text: string, url?: string) => { relevant: boolean; score: number; mentions: Predicted[] }): SetScore {
+export function scorePages(
+  name: string,
+  pages: LabelledPage[],
+  scan: (text: string, url: string | undefined, pageDate: string | null) => { relevant: boolean; score: number; mentions: Predicted[] },
+  roundsNeutral = false,
+): SetScore {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   let relevanceRight = 0;
   const problems: string[] = [];
   for (const page of pages) {
-    const r = scan(page.text, page.url);
-    const s = scoreDoc(page.name, page.text, page.gold, r.mentions);
+    const r = scan(page.text, page.url, page.pageDate ?? null);
+    const s = scoreDoc(page.name, page.text, page.gold, r.mentions, roundsNeutral);
     tp += s.tp;
     fp += s.fp;
     fn += s.fn;

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Mention } from '../../../lib/match/types';
+import type { LinkedMention } from '../../../lib/match/types';
 import { spanFor } from '../../../lib/overlay/dom-spans';
 import { MentionStore } from '../../../lib/overlay/mention-store';
 import { changedRoots } from '../../../lib/overlay/subtrees';
 import { createShadowHost } from '../../../lib/overlay/shadow-host';
 import { extractDomText } from '../../../lib/text/extract-dom';
 
-const mention = (text: string, start: number, id: string): Mention => ({ kind: 'unit', start, end: start + text.length, text, unit: id, id, confidence: 1, evidence: [] });
+const mention = (text: string, start: number, id: string): LinkedMention => ({ kind: 'unit', start, end: start + text.length, text, unit: id, id, confidence: 1, evidence: [] });
 
 beforeEach(() => {
   document.body.innerHTML = '<p id="a">晋江市<b>公安局</b>和民政局</p><p id="b">妇联</p>';

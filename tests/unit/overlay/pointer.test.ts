@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlacedMention } from '../../../lib/overlay/mention-store';
+import { trusted } from '../../helpers/trusted';
 import { HOVER_CLOSE_MS, HOVER_DELAY_MS, trackPointer } from '../../../lib/overlay/pointer';
 
 const mention = { mention: { id: 'mw2023-023' } } as unknown as PlacedMention;
@@ -33,9 +34,9 @@ function setup() {
   });
   const move = (onMention: boolean) => {
     under = onMention ? mention : undefined;
-    document.dispatchEvent(new PointerEvent('pointermove', { clientX: 1, clientY: 1 }));
+    document.dispatchEvent(trusted(new PointerEvent('pointermove', { clientX: 1, clientY: 1 })));
   };
-  return { move, calls, open: () => open, click: () => document.dispatchEvent(new MouseEvent('click')), key: (init: KeyboardEventInit) => document.dispatchEvent(new KeyboardEvent('keydown', init)) };
+  return { move, calls, open: () => open, click: () => document.dispatchEvent(trusted(new MouseEvent('click'))), key: (init: KeyboardEventInit) => document.dispatchEvent(trusted(new KeyboardEvent('keydown', init))) };
 }
 
 describe('pointer and keyboard on the page', () => {
@@ -58,6 +59,20 @@ describe('pointer and keyboard on the page', () => {
     t.move(false);
     vi.advanceTimersByTime(HOVER_DELAY_MS * 2);
     expect(t.open()).toBeNull();
+  });
+
+  it('ignores what the page makes up: untrusted pointer, click and key events do nothing', () => {
+    const t = setup();
+    t.move(true);
+    document.dispatchEvent(new PointerEvent('pointermove', { clientX: 2, clientY: 2 }));
+    document.dispatchEvent(new MouseEvent('click'));
+    expect(t.open()).toEqual(null);
+    vi.advanceTimersByTime(HOVER_DELAY_MS);
+    expect(t.open()).toEqual({ p: mention, pinned: false }); // the user's own hover still works
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'J', code: 'KeyJ', altKey: true, shiftKey: true }));
+    expect(t.open()).toEqual({ p: mention, pinned: false });
+    expect(t.calls.steps).toEqual([]);
   });
 
   it('pins on click, closes on Esc, steps with Alt+Shift+J/K, and stops when aborted', () => {

@@ -40,13 +40,30 @@ describe('search over the real dataset', () => {
     expect(top('', { kind: 'unit' }, undefined, 500)).toHaveLength(units.length);
     expect(top('', { unitId: 'gonganju', kind: 'item' }).sort()).toEqual(items.filter((i) => i.unitId === 'gonganju').map((i) => i.seq).sort());
     expect(top('', { unitKind: '镇', kind: 'unit' }, undefined, 500).length).toBe(units.filter((u) => u.kind === '镇').length);
-    expect(top('', { status: 'in_progress' })).toEqual([]);
+    // Only yearly-list items are in progress (the 2023 table is all completed); they have no 序号.
+    const inProgress = index.search('', { status: 'in_progress' }, undefined, 500).map((h) => h.doc);
+    expect(inProgress.length).toBe(items.filter((i) => i.status === 'in_progress').length);
+    expect(inProgress.every((d) => d.programme === 'weiminbanshishi' && d.seq === 0)).toBe(true);
     const yh = top('', { town: '永和镇', kind: 'item' });
     expect(yh.length).toBeGreaterThan(0);
     const marks = { followed: new Set(['mw2023-023']), noted: new Set(['mw2023-001']) };
     expect(top('', { followed: true }, marks)).toEqual([23]);
     expect(top('', { hasNotes: true }, marks)).toEqual([1]);
     expect(top('微车管所', { followed: true }, { followed: new Set(), noted: new Set() })).toEqual([]);
+  });
+
+  it('filters by year and programme, and finds a recurring name in every year the dataset holds', () => {
+    const ids = (q: string, f: Parameters<SearchIndex['search']>[1]) => index.search(q, f, undefined, 500).map((h) => h.doc.id);
+    expect(ids('', { year: 2021 }).sort()).toEqual(items.filter((i) => i.year === 2021).map((i) => i.id).sort());
+    expect(ids('', { programme: 'minsheng-weishishi' })).toHaveLength(117);
+    expect(ids('', { year: 2023, programme: 'weiminbanshishi' }).sort()).toEqual(['wm2023-jiceng-tiyu', 'wm2023-zhihui-tingche']);
+    expect(ids('自办食堂', {})).toEqual(expect.arrayContaining(['wm2021-ziban-shitang', 'mw2023-084', 'wm2024-ziban-shitang']));
+    expect(ids('自办食堂', { year: 2024 })).toEqual(['wm2024-ziban-shitang']);
+    // Reading order: years ascending, 为民办实事 before 民生微实事 within a year.
+    const years = index.search('', { kind: 'item' }, undefined, 500).map((h) => `${h.doc.year}-${h.doc.programme}`);
+    expect(years[0]).toBe('2021-weiminbanshishi');
+    expect(years.indexOf('2023-weiminbanshishi')).toBeLessThan(years.indexOf('2023-minsheng-weishishi'));
+    expect(years.at(-1)).toBe('2025-weiminbanshishi');
   });
 
   it('ignores spaces and punctuation in the query', () => {

@@ -1,0 +1,50 @@
+/**
+ * The card of a programme round the dataset holds no item for: the page speaks of 2025's
+ * 智慧停车, and the dataset has no record of that year's list item (or cannot tell which year
+ * the page means, and says which years it could be). It never shows another year's status.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { RoundCardModel } from '../../lib/overlay/card-model';
+import type { ProgrammeId } from '../../lib/match/types';
+import type { MessageKey } from '../../lib/i18n/zh_CN';
+import { useI18n } from '../i18n';
+
+export const PROGRAMME_KEYS: Record<ProgrammeId, MessageKey> = {
+  weiminbanshishi: 'programmeWeiminbanshishi',
+  'minsheng-weishishi': 'programmeMinshengWeishishi',
+};
+
+export function RoundCard({ model, onClose, autoFocus }: { model: RoundCardModel; onClose: () => void; autoFocus: boolean }) {
+  const { t } = useI18n();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (autoFocus) closeRef.current?.focus();
+  }, [model.text, autoFocus]);
+  const programme = t(PROGRAMME_KEYS[model.programme]);
+  return (
+    <div class="card" role="dialog" aria-modal="false" aria-label={model.text} data-card-kind="round">
+      <div class="card-head">
+        <span class="card-kind">{t('cardRound')}</span>
+        <button ref={closeRef} type="button" class="icon" aria-label={t('cardClose')} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <h2 class="card-title">{model.text}</h2>
+      <p data-testid="card-round">
+        {model.year !== null
+          ? t('cardRoundMissing', { year: model.year, programme })
+          : t('cardRoundYears', { years: model.candidateYears.join('、'), programme })}
+      </p>
+      {model.evidence.length > 0 && (
+        <details>
+          <summary>{t('cardEvidence')}</summary>
+          <ul class="small">
+            {model.evidence.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

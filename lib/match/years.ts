@@ -1,0 +1,141 @@
+/**
+ * The year a passage speaks of. Year words are read from the normalised text (full-width
+ * digits already folded): 2024年 / 2024年度, 二〇二四年 / 二零二四年, and 今年 / 本年 / 去年 /
+ * 前年 / 明年 / 后年 (本年 only as 本年度) counted from the page's date (no page date → the word says "a year we
+ * cannot tell", which stops the search: 今年 on an undated page is not the paragraph's 2023).
+ *
+ * Scope (`passageYear`), nearest first:
+ *   1. a year word inside the mention itself (2025年百姓健身驿站);
+ *   2. the mention's sentence (between 。！？； or line breaks): the nearest year word before
+ *      it, else the first one after it (智慧停车扩面工程是2023年为民办实事项目);
+ *   3. the paragraph (the line): the nearest year word before the sentence;
+ *   4. the paragraphs just before (within EARLIER_REACH units): news sets the year once
+ *      (2022年，晋江把…列入为民办实事项目) and the next paragraph goes on about 这批设施;
+ *   5. the page's own year (its date): a year-end report dated 2023-01 on 2022's list names
+ *      2022 early, so this comes after the text's own words;
+ *   6. unknown (null).
+ * A range (2021—2025年, normalised to 20212025年) is no single year and is skipped.
+ */
+import type { NormalisedCodes } from '../text/normalise';
+
+export interface YearWord {
+  /** Normalised [start, end) of the word (年 included). */
+  start: number;
+  end: number;
+  /** The year it names, or null (a relative word on an undated page). */
+  year: number | null;
+  relative: boolean;
+}
+
+export interface PassageYear {
+  year: number | null;
+  /** How it was told: 'name' (inside the mention), 'sentence', 'paragraph', 'page', or 'none'. */
+  scope: 'name' | 'sentence' | 'paragraph' | 'earlier' | 'page' | 'none';
+  /** The word that told it (2024年, 今年) when one did. */
+  word?: string;
+}
+
+const NIAN = 0x5e74; // 年
+/** How far back (normalised units, about two short paragraphs) an earlier paragraph's year carries. */
+export const EARLIER_REACH = 300;
+const CN_NUM = new Map<number, number>([...'〇零一二三四五六七八九'].map((c, i) => [c.charCodeAt(0), i === 0 ? 0 : i - 1]));
+/** Relative year words: the character before 年 and its offset from the page's year. */
+const RELATIVE = new Map<number, number>([
+  ['今', 0],
+  ['本', 0],
+  ['去', -1],
+  ['前', -2],
+  ['明', 1],
+  ['后', 2],
+  ['後', 2],
+].map(([c, d]) => [(c as string).charCodeAt(0), d as number]));
+
+/** 年 starting another word: 目前年轻, 以后年均 are no year words. */
+const NOT_A_YEAR = new Set([...'轻龄纪级均华货画'].map((ch) => ch.charCodeAt(0)));
+/** 本年 only as 本年度 (基本年内 is not 今年). */
+const BEN = 0x672c;
+const DU = 0x5ea6;
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** Every year word of normalised [0, norm.length), in order. One pass looking for 年. */
+export function yearWords(norm: NormalisedCodes, pageYear: number | null): YearWord[] {
+  const out: YearWord[] = [];
+  const c = norm.codes;
+  for (let i = 1; i < norm.length; i++) {
+    if (c[i] !== NIAN) continue;
+    // 2024年
+    if (i >= 4 && isDigit(c[i - 1]!) && isDigit(c[i - 2]!) && isDigit(c[i - 3]!) && isDigit(c[i - 4]!)) {
+      if (i >= 5 && isDigit(c[i - 5]!)) continue; // a range or a longer number
+      const y = (c[i - 4]! - 48) * 1000 + (c[i - 3]! - 48) * 100 + (c[i - 2]! - 48) * 10 + (c[i - 1]! - 48);
+      if (y >= 1949 && y <= 2099) out.push({ start: i - 4, end: i + 1, year: y, relative: false });
+      continue;
+    }
+    // 二〇二四年
+    if (i >= 4) {
+      let y = 0;
+      let k = 4;
+      for (; k >= 1; k--) {
+        const d = CN_NUM.get(c[i - k]!);
+        if (d === undefined) break;
+        y = y * 10 + d;
+      }
+      if (k === 0 && !(i >= 5 && CN_NUM.has(c[i - 5]!))) {
+        if (y >= 1949 && y <= 2099) out.push({ start: i - 4, end: i + 1, year: y, relative: false });
+        continue;
+      }
+    }
+    const rel = RELATIVE.get(c[i - 1]!);
+    const next = i + 1 < norm.length ? c[i + 1]! : 0;
+    if (rel !== undefined && !NOT_A_YEAR.has(next) && (c[i - 1] !== BEN || next === DU)) {
+      out.push({ start: i - 1, end: i + 1, year: pageYear === null ? null : pageYear + rel, relative: true });
+    }
+  }
+  return out;
+}
+
+/** Largest index i with words[i].start < x, or -1. */
+function lastBefore(words: readonly YearWord[], x: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+const wordText = (norm: NormalisedCodes, w: YearWord) => String.fromCharCode(...norm.codes.subarray(w.start, w.end));
+
+/**
+ * The year normalised [s, e) speaks of, in the scope above. `sentence` and `paragraph` are
+ * the normalised [start, end) of the mention's clause and line.
+ */
+export function passageYear(
+  norm: NormalisedCodes,
+  words: readonly YearWord[],
+  s: number,
+  e: number,
+  sentence: readonly [number, number],
+  paragraph: readonly [number, number],
+  pageYear: number | null,
+): PassageYear {
+  const found = (w: YearWord, scope: PassageYear['scope']): PassageYear => ({ year: w.year, scope, word: wordText(norm, w) });
+  // 1. Inside the name (the last year word that ends inside it).
+  const inside = lastBefore(words, e);
+  if (inside >= 0 && words[inside]!.start >= s && words[inside]!.end <= e) return found(words[inside]!, 'name');
+  // 2. The sentence: before, else after.
+  const before = lastBefore(words, s);
+  if (before >= 0 && words[before]!.start >= sentence[0] && words[before]!.end <= s) return found(words[before]!, 'sentence');
+  for (let i = Math.max(0, inside + 1); i < words.length && words[i]!.start < sentence[1]; i++) {
+    if (words[i]!.start >= e) return found(words[i]!, 'sentence');
+  }
+  // 3. The paragraph, before the sentence.
+  if (before >= 0 && words[before]!.start >= paragraph[0] && words[before]!.end <= s) return found(words[before]!, 'paragraph');
+  // 4. The paragraphs just before.
+  if (before >= 0 && words[before]!.start >= s - EARLIER_REACH) return found(words[before]!, 'earlier');
+  // 5. The page's year.
+  if (pageYear !== null) return { year: pageYear, scope: 'page' };
+  return { year: null, scope: 'none' };
+}
