@@ -9,7 +9,6 @@ import { I18nProvider, useI18n } from '../i18n';
 import { InPageNoteEditor } from './InPageNoteEditor';
 import { MentionCard } from './MentionCard';
 import { PassageNoteCard } from './PassageNoteCard';
-import { isTrusted } from './trusted';
 import type { OverlayStore, OverlayView, Rect } from '../../lib/overlay/view-model';
 
 /** Places a box below (or above) the anchor rect, inside the viewport. */
@@ -95,7 +94,7 @@ function Views({ view, orphans }: { view: OverlayView; orphans: Note[] }) {
             data-testid="selection-highlight"
             title={t('highlightPassageHint')}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={(e) => isTrusted(e) && view.onHighlight()}
+            onClick={(e) => e.isTrusted && view.onHighlight()}
           >
             <span class="hl-swatch" aria-hidden="true" /> {t('highlightPassage')}
           </button>

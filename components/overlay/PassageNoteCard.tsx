@@ -7,7 +7,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteCardView } from '../../lib/overlay/view-model';
 import { useI18n } from '../i18n';
-import { isTrusted } from './trusted';
 
 /** How long "deleted — undo" stays, ms (as in the side panel). */
 export const UNDO_MS = 10_000;
@@ -43,7 +42,7 @@ export function PassageNoteCard({ view }: { view: NoteCardView }) {
 
   /** Runs a write for a trusted event only; a failure is shown in the card. */
   const write = (e: Event, work: () => Promise<void>) => {
-    if (!isTrusted(e)) return;
+    if (!e.isTrusted) return;
     work().then(
       () => setError(''),
       (err: unknown) => setError(t('saveFailed') + String((err as Error)?.message ?? err)),

@@ -6,10 +6,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
-import { highlightTexts, pointOfText, selectTextInPage } from './page-probes';
+import { inOurUi, ourUi, uiLocator } from './our-ui';
+import { byClass, highlightTexts, pointOfText, selectTextInPage } from './page-probes';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -26,13 +27,28 @@ afterAll(async () => {
   await server?.close();
 });
 
-const highlights = (page: Page) => page.evaluate(highlightTexts);
+/** Our highlights as the page sees them, by class (their names are made at random for each build). */
+const highlights = async (page: Page) => byClass(await page.evaluate(highlightTexts));
 async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
   const p = await page.evaluate(pointOfText, [text] as [string, string?]);
   if (!p) throw new Error(`text not on page: ${text}`);
   return p;
 }
-const ui = (page: Page): Locator => page.locator('msl-lens-root');
+const ui = ourUi;
+
+/** Replaces the text of a field in our UI with typed text (a real click, select all, type). */
+async function retype(page: Page, selector: string, text: string) {
+  await uiLocator(page, selector).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+}
+
+/** A screenshot of an element of our UI (its box on the page). */
+async function shoot(page: Page, selector: string, file: string) {
+  const box = await uiLocator(page, selector).boundingBox();
+  if (!box) throw new Error(`not in our UI: ${selector}`);
+  await page.screenshot({ path: join(OUTPUT_DIR, file), clip: box });
+}
 
 /** Rows of a store in the extension's IndexedDB, read with the raw API from the service worker. */
 function rows(store: string): Promise<Record<string, unknown>[]> {
@@ -117,20 +133,21 @@ describe('passage notes on the page', () => {
     await expect.poll(() => card.count()).toBe(1);
 
     await card.getByTestId('note-edit').click();
-    await card.getByTestId('note-edit-body').fill('已核实：展演 12 场');
-    await card.getByTestId('note-edit-tags').fill('廉洁, 曲艺');
+    await retype(page, '[data-testid="note-edit-body"]', '已核实：展演 12 场');
+    await retype(page, '[data-testid="note-edit-tags"]', '廉洁, 曲艺');
     await card.getByTestId('note-edit-save').click();
     await expect.poll(() => card.getByTestId('note-text').textContent()).toBe('已核实：展演 12 场');
     expect(await rows('notes').then((r) => r.find((n) => n.id === id))).toMatchObject({ body: '已核实：展演 12 场', tags: ['廉洁', '曲艺'] });
 
     // Link it: the project and the unit mentioned in the passage are offered.
-    const choices = await card.getByTestId('note-link-choice').allTextContents();
+    const choices = (await inOurUi(page, (root) => [...root.querySelectorAll('[data-testid="note-link-choice"]')].map((b) => b.textContent ?? ''), null))!;
     expect(choices.some((c) => c.includes('家风书场'))).toBe(true);
     expect(choices.some((c) => c.includes('纪委'))).toBe(true);
-    await card.getByTestId('note-link-choice').filter({ hasText: '家风书场' }).click();
+    const k = choices.findIndex((c) => c.includes('家风书场'));
+    await uiLocator(page, `.choice-list li:nth-child(${k + 1}) [data-testid="note-link-choice"]`).click();
     await expect.poll(async () => (await rows('notes')).find((n) => n.id === id)?.targetId).toBe('mw2023-001');
     expect(await card.getByTestId('note-about').textContent()).toContain('家风书场');
-    await card.screenshot({ path: join(OUTPUT_DIR, 'note-card-zh.png') });
+    await shoot(page, '[data-testid="note-card"]', 'note-card-zh.png');
 
     const before = (await rows('notes')).find((n) => n.id === id);
     await card.getByTestId('note-delete').click();
@@ -141,15 +158,12 @@ describe('passage notes on the page', () => {
     await expect.poll(async () => ((await highlights(page))['msl-note'] ?? []).sort()).toEqual([PASSAGE, KEPT].sort());
   });
 
-  it('ignores clicks a page script makes on the highlight button', async () => {
+  it('ignores clicks that are not the reader’s own on the highlight button', async () => {
     await page.evaluate(selectTextInPage, '不必再跑到银行网点排队');
     await expect.poll(() => ui(page).getByTestId('selection-highlight').count()).toBe(1);
     const before = (await rows('notes')).length;
-    // The page's own script finds our button only through an open shadow root; its click is not trusted.
-    await page.evaluate(() => {
-      const root = document.querySelector('msl-lens-root')?.shadowRoot;
-      (root?.querySelector('[data-testid="selection-highlight"]') as HTMLElement | null)?.click();
-    });
+    // A script click on the button itself (as page script would make, could it reach into our closed root): not trusted.
+    await inOurUi(page, (root) => (root.querySelector('[data-testid="selection-highlight"]') as HTMLElement).click(), null);
     await new Promise((r) => setTimeout(r, 500));
     expect((await rows('notes')).length).toBe(before);
     await page.keyboard.press('Escape');
@@ -165,12 +179,12 @@ describe('the side panel’s "this page" view', () => {
     const order = await page.evaluate(() => {
       const all: { range: StaticRange | Range; text: string; note: boolean }[] = [];
       CSS.highlights.forEach((hl, name) => {
-        if (name === 'msl-followed' || name === 'msl-flash') return;
+        if (name.endsWith('-followed') || name.endsWith('-flash')) return;
         for (const r of hl) {
           const range = document.createRange();
           range.setStart(r.startContainer, r.startOffset);
           range.setEnd(r.endContainer, r.endOffset);
-          all.push({ range, text: range.toString(), note: name === 'msl-note' });
+          all.push({ range, text: range.toString(), note: name.endsWith('-note') });
         }
       });
       all.sort((a, b) => (a.range as Range).compareBoundaryPoints(Range.START_TO_START, b.range as Range) || (a.note === b.note ? 0 : a.note ? -1 : 1));
@@ -210,7 +224,7 @@ describe('the side panel’s "this page" view', () => {
       const card = ui(page).getByTestId('note-card');
       await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
       expect(await card.textContent()).toContain('Your note');
-      await card.screenshot({ path: join(OUTPUT_DIR, 'note-card-en.png') });
+      await shoot(page, '[data-testid="note-card"]', 'note-card-en.png');
       const panel = await browser.context.newPage();
       await panel.setViewportSize({ width: 420, height: 900 });
       await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);

@@ -1,15 +1,16 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PassageNoteCard } from '../../../components/overlay/PassageNoteCard';
 import { I18nProvider } from '../../../components/i18n';
 import type { NoteCardView } from '../../../lib/overlay/view-model';
 import type { Locale } from '../../../lib/i18n';
 import { sampleNotes } from '../../helpers/user-rows';
 
-// Testing Library's events are synthetic (isTrusted false), as a page script's would be: the
-// browser's word is stood in for here, and one test turns it back to what the event says.
-const trust = vi.hoisted(() => ({ on: true }));
-vi.mock('../../../components/overlay/trusted', () => ({ isTrusted: (e: Event) => trust.on || e.isTrusted }));
+import { trusted } from '../../helpers/trusted';
+
+/** The reader's own click and key press (trusted); Testing Library's plain events stand for a page script's. */
+const userClick = (el: Element) => fireEvent(el, trusted(new MouseEvent('click', { bubbles: true, cancelable: true })));
+const userKey = (el: Element, init: KeyboardEventInit) => fireEvent(el, trusted(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init })));
 
 const note = sampleNotes()[0]!;
 const actions = () => ({ onSave: vi.fn(async () => {}), onLink: vi.fn(async () => {}), onDelete: vi.fn(async () => {}), onUndo: vi.fn(async () => {}), onClose: vi.fn() });
@@ -32,10 +33,6 @@ function view(patch: Partial<NoteCardView> = {}): NoteCardView {
 }
 const renderIn = (v: NoteCardView, locale: Locale = 'zh_CN') => render(<I18nProvider locale={locale}><PassageNoteCard view={v} /></I18nProvider>);
 
-beforeEach(() => {
-  trust.on = true;
-});
-
 describe('the passage note card on a page', () => {
   it('shows the quote, the note, its tags and what it is about, with focus inside', () => {
     const v = view();
@@ -54,7 +51,7 @@ describe('the passage note card on a page', () => {
     fireEvent.click(screen.getByTestId('note-edit'));
     fireEvent.input(screen.getByTestId('note-edit-body'), { target: { value: '  改过的笔记 ' } });
     fireEvent.input(screen.getByTestId('note-edit-tags'), { target: { value: '交通，复核、 园区' } });
-    fireEvent.keyDown(screen.getByTestId('note-edit-body'), { key: 'Enter', ctrlKey: true });
+    userKey(screen.getByTestId('note-edit-body'), { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(v.actions.onSave).toHaveBeenCalledWith('改过的笔记', ['交通', '复核', '园区']));
   });
 
@@ -63,9 +60,9 @@ describe('the passage note card on a page', () => {
     renderIn(v);
     const choices = screen.getAllByTestId('note-link-choice');
     expect(choices.map((c) => c.textContent)).toEqual(['23. 推动“微车管所”进五里工业园区 · 段内', '晋江市公安局 · 附近']);
-    fireEvent.click(choices[1]!);
+    userClick(choices[1]!);
     expect(v.actions.onLink).toHaveBeenCalledWith({ kind: 'unit', id: 'gonganju' });
-    fireEvent.click(screen.getByTestId('note-unlink'));
+    userClick(screen.getByTestId('note-unlink'));
     expect(v.actions.onLink).toHaveBeenLastCalledWith(null);
   });
 
@@ -75,7 +72,7 @@ describe('the passage note card on a page', () => {
       const v = view({ deleted: true });
       renderIn(v);
       expect(screen.getByRole('status').textContent).toContain('笔记已删除');
-      fireEvent.click(screen.getByTestId('note-undo'));
+      userClick(screen.getByTestId('note-undo'));
       expect(v.actions.onUndo).toHaveBeenCalledOnce();
       vi.advanceTimersByTime(10_000);
       expect(v.actions.onClose).toHaveBeenCalled();
@@ -84,12 +81,11 @@ describe('the passage note card on a page', () => {
     }
     const w = view();
     renderIn(w);
-    fireEvent.click(screen.getAllByTestId('note-delete')[0]!);
+    userClick(screen.getAllByTestId('note-delete')[0]!);
     expect(w.actions.onDelete).toHaveBeenCalledOnce();
   });
 
   it('does nothing on clicks that are not the reader’s', () => {
-    trust.on = false;
     const v = view();
     renderIn(v);
     fireEvent.click(screen.getByTestId('note-delete'));
