@@ -11,7 +11,7 @@ import type { CssPainterOptions } from './highlighter';
 import { caretAt, mentionAtPoint, pointInSpan } from './hit-test';
 import { NoteCards } from './note-card';
 import { buildOutline, orderedPlaces } from './outline';
-import { rectOfSpan } from './rects';
+import { boundsOfSpan } from './rects';
 import type { AnchoredNote } from './passage-notes';
 import type { TabOutline } from '../messaging/tab-protocol';
 import type { MentionStore, PlacedMention } from './mention-store';
@@ -89,7 +89,7 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
     notes,
     noteCounts: userState.noteCounts,
     mentions: () => store.all(),
-    rectOfSpan: (span) => rectOfSpan(span, doc),
+    rectOfSpan: (span) => boundsOfSpan(span, doc),
     close: () => card.close(),
   });
   /** The passage note a mention lies in (the last written where several do), for its card to offer. */
