@@ -16,6 +16,10 @@ import { StatusBadge } from '../StatusBadge';
 import { useLiveQuery } from '../useLiveQuery';
 import type { ThisPageSource } from './this-page-source';
 
+/** How often, and how far apart (ms), a tab without an answer is asked again. */
+const RETRIES = 3;
+const RETRY_MS = 1500;
+
 type Loaded = { status: 'loading' } | { status: 'ready'; value: PageOutline } | { status: 'error'; error: string };
 
 export function ThisPageView({ db, source }: { db: LensDb; source: ThisPageSource }) {
@@ -38,6 +42,19 @@ export function ThisPageView({ db, source }: { db: LensDb; source: ThisPageSourc
       live = false;
     };
   }, [source, tick, count]);
+
+  // A tab that just loaded may not have its content script yet (it starts when the page is idle): ask again a few times.
+  const [retries, setRetries] = useState(0);
+  const notRunning = loaded.status === 'ready' && loaded.value.tabId !== null && loaded.value.outline === null;
+  useEffect(() => {
+    if (!notRunning || retries >= RETRIES) return;
+    const id = setTimeout(() => {
+      setRetries((n) => n + 1);
+      setTick((n) => n + 1);
+    }, RETRY_MS);
+    return () => clearTimeout(id);
+  }, [notRunning, retries]);
+  useEffect(() => setRetries(0), [loaded.status === 'ready' ? loaded.value.tabId : null]);
 
   const outline = loaded.status === 'ready' ? loaded.value.outline : null;
   const noteIds = outline ? [...outline.entries.flatMap((e) => (e.kind === 'note' ? [e.noteId] : [])), ...outline.orphans] : [];

@@ -79,9 +79,12 @@ describe('the "this page" view', () => {
     await waitFor(() => expect(s.outline.mock.calls.length).toBe(asked + 2));
   });
 
-  it('says when the lens is not running on the tab, in English', async () => {
+  it('says when the lens is not running on the tab, in English, and asks again a few times (the page may still be loading)', async () => {
     const { s } = source({ tabId: 3, outline: null });
     renderIn(<ThisPageView db={db} source={s} />, 'en');
     expect((await screen.findByTestId('this-page-not-running')).textContent).toContain('not running on this page');
+    // Asked once on opening and once when the note count arrives from the database; then again by itself.
+    await waitFor(() => expect(s.outline).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(s.outline).toHaveBeenCalledTimes(3), { timeout: 3000 });
   });
 });
