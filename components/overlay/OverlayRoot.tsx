@@ -54,7 +54,8 @@ function OrphanPanel({ notes }: { notes: Note[] }) {
       <ul class="small">
         {notes.map((n) => (
           <li key={n.id}>
-            {n.anchor && <q>{n.anchor.quote.exact}</q>} — {n.body}
+            {n.anchor && <q>{n.anchor.quote.exact}</q>}
+            {n.body && ` — ${n.body}`}
           </li>
         ))}
       </ul>
