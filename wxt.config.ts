@@ -8,6 +8,13 @@ import { prebuiltEnginePlugin } from './scripts/prebuilt-engine';
 // storage for settings, unlimitedStorage so IndexedDB is not evicted, activeTab +
 // scripting for "scan this page", contextMenus for the page actions. All sites only
 // as an optional permission the user grants in the options page.
+/**
+ * Left out of the sources zip (Firefox reviewers rebuild from it) besides WXT's defaults (dot
+ * files, node_modules, *.test.*, the build output): what the build does not read — the tests
+ * and their fixtures, screenshots and other test output, store assets, logs and archives.
+ */
+export const SOURCE_ZIP_EXCLUDES = ['tests/**', 'test-output/**', 'store/**', '**/*.log', '**/*.zip', '**/*.tmp*', '**/*.orig', '**/*.rej'];
+
 /** One per build (both of this config's Vite builds of a run share it). */
 const highlightPrefix = randomHighlightPrefix();
 
@@ -25,6 +32,7 @@ export default defineConfig({
     define: { __MSL_PERF_MARKS__: JSON.stringify(process.env.MSL_PERF_MARKS === '1') },
     build: { minify: process.env.MSL_NO_MINIFY ? false : undefined },
   }),
+  zip: { excludeSources: SOURCE_ZIP_EXCLUDES },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -32,17 +40,39 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
     optional_host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
+    // Declared as commands, so the reader can change them (chrome://extensions/shortcuts,
+    // Firefox: about:addons → Manage Extension Shortcuts); the background forwards them to the tab.
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNextMention__' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPreviousMention__' },
+    },
+
     // The content script is entrypoints/lens.ts, built as an unlisted script (lib/overlay/lifecycle.ts says why).
     // Frames on these sites (an article in an iframe) get their own overlay; the popup talks to the top frame.
-    content_scripts: [{ matches: DEFAULT_MATCHES, js: ['lens.js'], css: ['assets/lens.css'], all_frames: true, run_at: 'document_idle' }],
+    // So do frames without an address of their own (<iframe srcdoc>, a blank frame a script
+    // writes into) whose parent is one of these sites: match_about_blank, match_origin_as_fallback.
+    content_scripts: [
+      {
+        matches: DEFAULT_MATCHES,
+        js: ['lens.js'],
+        css: ['assets/lens.css'],
+        all_frames: true,
+        match_about_blank: true,
+        match_origin_as_fallback: true,
+        run_at: 'document_idle',
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // data_collection_permissions is known from Firefox 140 (desktop) and 142 (Android);
+            // older versions warn or refuse it (MDN: browser_specific_settings), so those are the minimums.
             gecko: {
               id: 'minsheng-lens@minsheng-lens.example',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { sendToTabInjecting, syncContentScripts } from '../lib/background/content-scripts';
+import { runCommand } from '../lib/background/commands';
 import { installContextMenus, runContextMenuItem } from '../lib/background/context-menus';
 import { log } from '../lib/background/log';
 import { createBackgroundService } from '../lib/background/service';
@@ -26,7 +27,6 @@ export default defineBackground(() => {
     },
     log,
     thisPage: {
-      extensionOrigin: browser.runtime.getURL('/'),
       queryTabs: (query) => browser.tabs.query(query),
       outlineOf: (tabId) => sendToTab(tabId, { type: 'tab/outline' }),
       jump: (tabId, key) => sendToTab(tabId, { type: 'tab/jump', key }),
@@ -34,7 +34,8 @@ export default defineBackground(() => {
   });
   // Seed on every worker start: covers install and update, and is a no-op when the hash matches.
   service.ensureDataset().catch((err: unknown) => log('seeding failed', err));
-  const route = createRouter(browser.runtime.id, service.handlers);
+  // Our own pages live under this origin; anything else that is ours is a content script in a tab.
+  const route = createRouter(browser.runtime.id, service.handlers, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((msg, sender) => route(msg, sender));
 
   const syncScripts = () => loadSettings().then(syncContentScripts).catch((err: unknown) => log('content script registration failed', err));
@@ -48,4 +49,5 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(async () => installContextMenus(translator((await loadSettings()).locale)));
   browser.contextMenus.onClicked.addListener((info, tab) => runContextMenuItem(info.menuItemId, tab?.id));
+  browser.commands?.onCommand.addListener((command, tab) => runCommand(command, tab?.id));
 });

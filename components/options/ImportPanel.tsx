@@ -11,7 +11,7 @@ import { importErrorMessage } from './importMessage';
 
 type State = { step: 'idle' } | { step: 'error'; message: string } | { step: 'preview'; parsed: ParsedImport; summary: ImportSummary; file: string } | { step: 'done'; summary: ImportSummary };
 
-const TABLES: readonly [keyof ImportSummary, MessageKey][] = [
+const TABLES: readonly ['notes' | 'follows' | 'sightings', MessageKey][] = [
   ['notes', 'tableNotes'],
   ['follows', 'tableFollows'],
   ['sightings', 'tableSightings'],
@@ -25,6 +25,28 @@ export function SummaryList({ summary }: { summary: ImportSummary }) {
         <li key={k}>{t('importTable', { table: t(label), added: summary[k].added, updated: summary[k].updated, unchanged: summary[k].unchanged })}</li>
       ))}
     </ul>
+  );
+}
+
+const SHOWN_OVERWRITES = 20;
+
+/** The user's rows the file would replace, named, before anything is written. */
+export function OverwriteList({ summary }: { summary: ImportSummary }) {
+  const { t } = useI18n();
+  const label = Object.fromEntries(TABLES);
+  if (!summary.overwrites.length) return null;
+  return (
+    <div data-testid="import-overwrites">
+      <p>{t('importOverwrites', { n: summary.overwrites.length })}</p>
+      <ul class="plain">
+        {summary.overwrites.slice(0, SHOWN_OVERWRITES).map((o) => (
+          <li key={`${o.table}:${o.key}`}>
+            {t(label[o.table]!)}: {o.label}
+          </li>
+        ))}
+      </ul>
+      {summary.overwrites.length > SHOWN_OVERWRITES && <p class="muted small">{t('importOverwritesMore', { n: summary.overwrites.length - SHOWN_OVERWRITES })}</p>}
+    </div>
   );
 }
 
@@ -62,6 +84,12 @@ export function ImportPanel({ db }: { db: LensDb }) {
         <div class="preview" role="region" aria-label={t('importPreview')}>
           <p>{t(state.parsed.kind === 'backup' ? 'importKindBackup' : 'importKindAnnotations', { file: state.file })}</p>
           <SummaryList summary={state.summary} />
+          <OverwriteList summary={state.summary} />
+          {state.parsed.clamped.length > 0 && (
+            <p class="muted small" data-testid="import-clamped">
+              {t('importClamped', { n: state.parsed.clamped.length })}
+            </p>
+          )}
           <div class="row">
             <button
               type="button"

@@ -6,12 +6,14 @@ const KEYS: Record<ImportErrorCode, MessageKey> = {
   tooLarge: 'importErrTooLarge',
   empty: 'importErrEmpty',
   notJson: 'importErrNotJson',
+  notUtf8: 'importErrNotUtf8',
   truncated: 'importErrTruncated',
   wrongFormat: 'importErrWrongFormat',
   wrongVersion: 'importErrWrongVersion',
   invalid: 'importErrInvalid',
   hashMismatch: 'importErrHashMismatch',
   notNewer: 'importErrNotNewer',
+  implausibleVersion: 'importErrImplausibleVersion',
 };
 
 export function importErrorMessage(err: unknown, t: Translate): string {

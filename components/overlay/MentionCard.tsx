@@ -5,22 +5,28 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Item } from '../../lib/data/types';
 import type { CardModel, ProjectCardModel, UnitCardModel } from '../../lib/overlay/card-model';
-import { PROGRAMME_KEYS, RoundCard } from './RoundCard';
+import { listLabel } from '../../lib/i18n/programme';
+import { RoundCard } from './RoundCard';
 import type { CardActions } from '../../lib/overlay/view-model';
 import { useI18n } from '../i18n';
 import { STATUS_KEYS, StatusBadge } from '../StatusBadge';
 import { InPageNoteEditor } from './InPageNoteEditor';
+import { evidenceWords } from '../../lib/overlay/evidence-words';
+import type { HighlightColours } from '../../lib/settings/settings';
+import { Legend } from '../Legend';
+import { ChineseText } from '../ChineseText';
+import { unitKindKey } from '../../lib/i18n/unit-kinds';
 
 /**
  * `autoFocus`: move keyboard focus into the card (opened by click or keyboard); a card opened
  * by hovering leaves focus where the reader had it.
  */
-export function MentionCard({ model, actions, autoFocus = false }: { model: CardModel; actions: CardActions; autoFocus?: boolean }) {
+export function MentionCard({ model, actions, autoFocus = false, colours }: { model: CardModel; actions: CardActions; autoFocus?: boolean; colours?: HighlightColours }) {
   if (model.kind === 'round') return <RoundCard model={model} onClose={actions.onClose} autoFocus={autoFocus} />;
-  return <ItemCard model={model} actions={actions} autoFocus={autoFocus} />;
+  return <ItemCard model={model} actions={actions} autoFocus={autoFocus} colours={colours} />;
 }
 
-function ItemCard({ model, actions, autoFocus }: { model: ProjectCardModel | UnitCardModel; actions: CardActions; autoFocus: boolean }) {
+function ItemCard({ model, actions, autoFocus, colours }: { model: ProjectCardModel | UnitCardModel; actions: CardActions; autoFocus: boolean; colours?: HighlightColours }) {
   const { t } = useI18n();
   const [noteOpen, setNoteOpen] = useState(false);
   const [error, setError] = useState('');
@@ -48,7 +54,7 @@ function ItemCard({ model, actions, autoFocus }: { model: ProjectCardModel | Uni
       {model.kind === 'project' ? (
         <dl>
           <dt>{t('cardList')}</dt>
-          <dd data-testid="card-list">{t('cardListValue', { year: model.year, programme: t(PROGRAMME_KEYS[model.programme]) })}</dd>
+          <dd data-testid="card-list">{listLabel(t, model.programme, model.year)}</dd>
           <dt>{t('cardLeadUnit')}</dt>
           <dd>{model.unit?.fullName ?? model.item.unit}</dd>
           <dt>{t('cardStatus')}</dt>
@@ -60,15 +66,15 @@ function ItemCard({ model, actions, autoFocus }: { model: ProjectCardModel | Uni
       ) : (
         <dl>
           <dt>{t('cardKind')}</dt>
-          <dd>{model.unit.kind}</dd>
+          <dd>{unitKindKey(model.unit.kind) ? t(unitKindKey(model.unit.kind)!) : model.unit.kind}</dd>
         </dl>
       )}
 
       {source && (
         <p class="source" data-testid="card-source">
           {t('cardSource', { source: `${source.publisher} ${source.date}` })}{' '}
-          <a href={source.url} target="_blank" rel="noreferrer noopener">
-            ↗
+          <a href={source.url} target="_blank" rel="noreferrer noopener" aria-label={t('cardOpenSource', { source: source.publisher })} title={t('cardOpenSource', { source: source.publisher })}>
+            <span aria-hidden="true">↗</span>
           </a>
         </p>
       )}
@@ -90,15 +96,16 @@ function ItemCard({ model, actions, autoFocus }: { model: ProjectCardModel | Uni
           })}
         </p>
       )}
-      {model.kind === 'project' && model.item.statusNote && <p class="muted small">{model.item.statusNote}</p>}
+      {model.kind === 'project' && model.item.statusNote && <ChineseText class="muted small" text={model.item.statusNote} />}
 
       {model.evidence.length > 0 && (
         <details>
           <summary>{t('cardEvidence')}</summary>
           <ul class="small">
-            {model.evidence.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
+            {model.evidence.map((e) => {
+              const w = evidenceWords(e);
+              return <li key={e}>{t(w.key, w.vars)}</li>;
+            })}
           </ul>
         </details>
       )}
@@ -115,6 +122,11 @@ function ItemCard({ model, actions, autoFocus }: { model: ProjectCardModel | Uni
           <ItemStatusList items={model.items} />
         </details>
       )}
+
+      <details class="card-legend">
+        <summary>{t('legendTitle')}</summary>
+        <Legend colours={colours} />
+      </details>
 
       <div class="actions">
         <button type="button" aria-pressed={actions.followed} data-testid="card-follow" onClick={(e) => e.isTrusted && void run(actions.onToggleFollow())}>

@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../lib/types/records';
 import { I18nProvider, useI18n } from '../i18n';
+import type { HighlightColours } from '../../lib/settings/settings';
 import { InPageNoteEditor } from './InPageNoteEditor';
 import { MentionCard } from './MentionCard';
 import { PassageNoteCard } from './PassageNoteCard';
@@ -63,13 +64,13 @@ function OrphanPanel({ notes }: { notes: Note[] }) {
   );
 }
 
-function Views({ view, orphans }: { view: OverlayView; orphans: Note[] }) {
+function Views({ view, orphans, colours }: { view: OverlayView; orphans: Note[]; colours?: HighlightColours }) {
   const { t } = useI18n();
   return (
     <div class="layer">
       {view.kind === 'card' && (
         <Positioned at={view.at} class="card-slot">
-          <MentionCard model={view.model} actions={view.actions} autoFocus={view.focus} />
+          <MentionCard model={view.model} actions={view.actions} autoFocus={view.focus} colours={colours} />
           {view.notesHere && (
             <div class="note-here small" data-testid="card-note-here">
               <span>{t('cardNoteHere')}</span>
@@ -116,7 +117,7 @@ export function OverlayRoot({ store }: { store: OverlayStore }) {
   useEffect(() => store.subscribe(() => setState(store.get())), [store]);
   return (
     <I18nProvider locale={state.locale}>
-      <Views view={state.view} orphans={state.orphans} />
+      <Views view={state.view} orphans={state.orphans} colours={state.colours} />
     </I18nProvider>
   );
 }

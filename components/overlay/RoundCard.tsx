@@ -5,14 +5,8 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoundCardModel } from '../../lib/overlay/card-model';
-import type { ProgrammeId } from '../../lib/match/types';
-import type { MessageKey } from '../../lib/i18n/zh_CN';
+import { programmeName } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
-
-export const PROGRAMME_KEYS: Record<ProgrammeId, MessageKey> = {
-  weiminbanshishi: 'programmeWeiminbanshishi',
-  'minsheng-weishishi': 'programmeMinshengWeishishi',
-};
 
 export function RoundCard({ model, onClose, autoFocus }: { model: RoundCardModel; onClose: () => void; autoFocus: boolean }) {
   const { t } = useI18n();
@@ -20,7 +14,7 @@ export function RoundCard({ model, onClose, autoFocus }: { model: RoundCardModel
   useEffect(() => {
     if (autoFocus) closeRef.current?.focus();
   }, [model.text, autoFocus]);
-  const programme = t(PROGRAMME_KEYS[model.programme]);
+  const programme = programmeName(t, model.programme);
   return (
     <div class="card" role="dialog" aria-modal="false" aria-label={model.text} data-card-kind="round">
       <div class="card-head">

@@ -33,5 +33,7 @@ blockquote { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #fbc02d; ba
 .pill button { border: none; background: #b3261e; color: #fff; border-radius: 16px; padding: 4px 12px; }
 .panel { position: fixed; width: 340px; padding: 10px 12px; right: 12px; bottom: 12px; }
 .error { color: #8c1d18; }
+.legend { list-style: none; padding: 0; margin: 4px 0; font-size: 12px; display: flex; flex-wrap: wrap; gap: 2px 10px; }
+.legend .swatch { display: inline-block; padding: 0 4px; border-radius: 3px; font-size: 11px; line-height: 1.5; }
 .disagreement { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #e08600; background: #fff4e0; color: #3d2600; }
 `;

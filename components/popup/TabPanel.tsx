@@ -12,12 +12,40 @@ import { normaliseHostPattern } from '../../lib/settings/sites';
 import { loadSettings, saveSettings } from '../../lib/settings/store';
 import { useI18n } from '../i18n';
 import { StatusBadge } from '../StatusBadge';
-import { PROGRAMME_KEYS } from '../overlay/RoundCard';
+import { listLabel } from '../../lib/i18n/programme';
 import type { ItemStatus } from '../../lib/data/types';
+import type { Signal } from '../../lib/match/types';
+import { DEFAULT_HIGHLIGHT_COLOURS, type HighlightColours } from '../../lib/settings/settings';
+import { Legend } from '../Legend';
+
+/** The gate's signals by kind, the strongest kind first: what a reader can weigh, without the arithmetic. */
+export function signalGroups(signals: readonly Signal[]): { kind: string; against: boolean; count: number; texts: string[] }[] {
+  const groups = new Map<string, { kind: string; against: boolean; count: number; texts: string[]; weight: number }>();
+  for (const s of signals) {
+    const g = groups.get(s.kind) ?? { kind: s.kind, against: s.weight < 0, count: 0, texts: [], weight: 0 };
+    g.count++;
+    g.weight += Math.abs(s.weight);
+    if (g.texts.length < 3 && !g.texts.includes(s.text)) g.texts.push(s.text);
+    groups.set(s.kind, g);
+  }
+  return [...groups.values()].sort((a, b) => Number(a.against) - Number(b.against) || b.weight - a.weight).map(({ weight: _w, ...g }) => g);
+}
+
+/** Distinct projects and units and their mentions: "12 projects (127 mentions)", never "127 of 117". */
+export function mentionCounts(report: TabReport): { items: number; projects: number; completedItems: number; units: number; unitMentions: number } {
+  const projects = report.targets.filter((x) => x.kind === 'project');
+  return {
+    items: projects.length,
+    projects: report.counts.projects,
+    completedItems: projects.filter((x) => x.status === 'completed').length,
+    units: report.targets.length - projects.length,
+    unitMentions: report.counts.units,
+  };
+}
 
 type TabState =
   | { kind: 'loading' }
-  | { kind: 'no-page' }
+  | { kind: 'no-page'; tabId?: number }
   | { kind: 'not-running'; tabId: number; host: string }
   | { kind: 'report'; tabId: number; host: string; report: TabReport };
 
@@ -33,6 +61,7 @@ export function TabPanel() {
   const [state, setState] = useState<TabState>({ kind: 'loading' });
   const [disabledHere, setDisabledHere] = useState(false);
   const [error, setError] = useState('');
+  const [colours, setColours] = useState<HighlightColours>(DEFAULT_HIGHLIGHT_COLOURS);
 
   const load = async () => {
     // `?tab=ID` targets a given tab (the popup opened as a page, as tests do); else the active tab.
@@ -40,6 +69,7 @@ export function TabPanel() {
     const [tab] = pinned ? [await browser.tabs.get(pinned)] : await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return setState({ kind: 'no-page' });
     const settings = await loadSettings();
+    setColours(settings.highlightColours);
     const disabled = (host: string) => setDisabledHere(settings.disabledSites.includes(normaliseHostPattern(host) ?? host));
     try {
       // The content script knows its page's address even where the popup may not read tab URLs.
@@ -47,7 +77,7 @@ export function TabPanel() {
       disabled(report.host);
       setState({ kind: 'report', tabId: tab.id, host: report.host, report });
     } catch {
-      if (tab.url && !/^(https?|file):/.test(tab.url)) return setState({ kind: 'no-page' });
+      if (tab.url && !/^(https?|file):/.test(tab.url)) return setState({ kind: 'no-page', tabId: tab.id });
       const host = tab.url ? new URL(tab.url).hostname : '';
       disabled(host);
       setState({ kind: 'not-running', tabId: tab.id, host });
@@ -55,8 +85,35 @@ export function TabPanel() {
   };
   useEffect(() => void load(), []);
 
+  /** Opens the side panel (Chromium) or sidebar (Firefox); must run inside the click. */
+  const openSidePanel = (tabId: number | undefined) => {
+    const api = browser as unknown as {
+      sidePanel?: { open(o: { tabId: number }): Promise<void> };
+      sidebarAction?: { open(): Promise<void> };
+    };
+    const opening = api.sidePanel && tabId !== undefined ? api.sidePanel.open({ tabId }) : api.sidebarAction?.open();
+    if (!opening) return void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+    void opening.then(() => window.close(), (e: unknown) => setError(String((e as Error)?.message ?? e)));
+  };
+
   if (state.kind === 'loading') return <p>{t('loading')}</p>;
-  if (state.kind === 'no-page') return <p class="muted">{t('popupNoPage')}</p>;
+  if (state.kind === 'no-page')
+    return (
+      <section class="tab-panel" aria-labelledby="tab-title">
+        <h2 id="tab-title">{t('popupTitle')}</h2>
+        <p data-testid="tab-state">{t('popupNoPage')}</p>
+        <div class="actions">
+          <button type="button" data-testid="tab-open-panel" onClick={() => openSidePanel(state.tabId)}>
+            {t('popupOpenSidePanel')}
+          </button>
+        </div>
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
+      </section>
+    );
 
   const scan = async () => {
     setError('');
@@ -75,15 +132,6 @@ export function TabPanel() {
     if (!disabledHere && state.kind === 'report') await sendToTab(state.tabId, { type: 'tab/disable' }).catch(() => {});
     await load();
   };
-  /** Opens the side panel (Chromium) or sidebar (Firefox); must run inside the click. */
-  const openSidePanel = () => {
-    const api = browser as unknown as {
-      sidePanel?: { open(o: { tabId: number }): Promise<void> };
-      sidebarAction?: { open(): Promise<void> };
-    };
-    const opening = api.sidePanel ? api.sidePanel.open({ tabId: state.tabId }) : api.sidebarAction?.open();
-    void opening?.then(() => window.close(), (e: unknown) => setError(String((e as Error)?.message ?? e)));
-  };
   const reveal = (id: string) =>
     void sendToTab(state.tabId, { type: 'tab/reveal', id }).then(() => {
       if (!new URLSearchParams(location.search).has('tab')) window.close();
@@ -95,17 +143,16 @@ export function TabPanel() {
       <h2 id="tab-title">{t('popupTitle')}</h2>
       <p data-testid="tab-state" class={report?.state === 'active' ? 'ok' : 'muted'}>
         {report ? t(stateKey[report.state]) : t('popupNotRunning')}
-        {report && report.state !== 'skipped' && <span class="muted"> · {t('popupScore', { score: report.score.toFixed(1) })}</span>}
       </p>
 
       {report && report.signals.length > 0 && (
         <details open={report.state !== 'active'}>
           <summary>{t('popupWhy')}</summary>
-          <ul class="signals" data-testid="tab-signals">
-            {report.signals.map((s, i) => (
-              <li key={i} class={s.weight < 0 ? 'against' : 'for'}>
-                {s.weight > 0 ? '+' : ''}
-                {s.weight.toFixed(1)} {t(`signal_${s.kind}` as MessageKey)}：{s.text}
+          <ul class="signals" data-testid="tab-signals" tabIndex={0} aria-label={t('popupWhy')}>
+            {signalGroups(report.signals).map((g) => (
+              <li key={g.kind} class={g.against ? 'against' : 'for'}>
+                <span aria-hidden="true">{g.against ? '−' : '+'}</span> {t(`signal_${g.kind}` as MessageKey)}
+                <span class="muted"> {t('popupSignalDetail', { n: g.count, texts: g.texts.join(t('listSeparator')) + (g.count > g.texts.length ? '…' : '') })}</span>
               </li>
             ))}
           </ul>
@@ -114,9 +161,10 @@ export function TabPanel() {
 
       {report && report.targets.length > 0 && (
         <>
-          <p data-testid="tab-counts">{t('popupCounts', report.counts)}</p>
+          <p data-testid="tab-counts">{t('popupMentionCounts', mentionCounts(report))}</p>
+          <Legend colours={colours} compact />
           <h3>{t('popupMentioned')}</h3>
-          <ul class="targets" data-testid="tab-targets">
+          <ul class="targets" data-testid="tab-targets" tabIndex={0} aria-label={t('popupMentioned')}>
             {report.targets.map((x) => (
               <li key={x.id}>
                 <button type="button" class="link" title={t('popupReveal')} onClick={() => reveal(x.id)}>
@@ -137,7 +185,7 @@ export function TabPanel() {
             {t('scanThisPage')}
           </button>
         )}
-        <button type="button" onClick={openSidePanel}>
+        <button type="button" onClick={() => openSidePanel(state.tabId)}>
           {t('popupOpenSidePanel')}
         </button>
         <button type="button" data-testid="tab-toggle-site" onClick={() => void toggleSite()}>
@@ -156,10 +204,9 @@ export function TabPanel() {
 /** A project's list: "2025年为民办实事项目", with "not in the dataset" for a round it lacks, or the years it could be. */
 function ListLabel({ target: x }: { target: ReportedTarget }) {
   const { t } = useI18n();
-  const programme = t(PROGRAMME_KEYS[x.programme!]);
   return (
     <span class="muted small" data-testid="tab-target-list">
-      {x.year != null ? t('cardListValue', { year: x.year, programme }) : t('popupYearUnknown', { years: (x.candidateYears ?? []).join('、') })}
+      {x.year != null ? listLabel(t, x.programme!, x.year) : t('popupYearUnknown', { years: (x.candidateYears ?? []).join('、') })}
       {x.round && x.year != null ? ` · ${t('popupNotInDataset')}` : ''}
     </span>
   );

@@ -3,6 +3,9 @@
  * user's notes on it (add, edit, delete) and the pages it was seen on.
  */
 import type { Item, Source, Unit } from '../../lib/data/types';
+import { useState } from 'preact/hooks';
+import { ChineseText } from '../ChineseText';
+import { unitKindKey } from '../../lib/i18n/unit-kinds';
 import type { Sighting, TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { sightingsTimeline } from '../../lib/db/sightings';
@@ -78,7 +81,7 @@ export function DetailView({ db, target, onOpen, onBack }: { db: LensDb; target:
             </>
           )}
           <dt>{t('cardKind')}</dt>
-          <dd>{unit.kind}</dd>
+          <dd>{unitKindKey(unit.kind) ? t(unitKindKey(unit.kind)!) : unit.kind}</dd>
           {unit.aliases.length > 0 && (
             <>
               <dt>{t('unitAliases')}</dt>
@@ -120,6 +123,8 @@ export function DetailView({ db, target, onOpen, onBack }: { db: LensDb; target:
 
 function TargetNotes({ db, target }: { db: LensDb; target: TargetRef }) {
   const { t } = useI18n();
+  const [adding, setAdding] = useState(false);
+  const [saved, setSaved] = useState(false);
   const notes = useLiveQuery(() => notesFor(db, target.id), [db, target.id]);
   const { remove, bar } = useNoteDeletion(db);
   return (
@@ -128,10 +133,22 @@ function TargetNotes({ db, target }: { db: LensDb; target: TargetRef }) {
       {notes.status === 'ready' && notes.value.length === 0 && <p class="muted">{t('notesEmpty')}</p>}
       {notes.status === 'ready' && notes.value.map((n) => <NoteCard key={n.id} db={db} note={n} hideTarget onDelete={(x) => void remove(x)} />)}
       {bar}
-      <details class="add-note">
+      {/* Closed again once the note is saved (it is listed above): the form is not left open. */}
+      <details class="add-note" open={adding} onToggle={(e) => setAdding((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>{t('addNote')}</summary>
-        <NoteEditor onSave={(d) => saveNote(db, { ...d, target })} />
+        <NoteEditor
+          onSave={async (d) => {
+            await saveNote(db, { ...d, target });
+            setAdding(false);
+            setSaved(true);
+          }}
+        />
       </details>
+      {saved && (
+        <p role="status" class="small muted">
+          {t('noteSaved')}
+        </p>
+      )}
     </section>
   );
 }
@@ -168,12 +185,16 @@ export function SightingList({ sightings, names }: { sightings: readonly Sightin
             · {s.site} · {t('lastSeen', { date: formatDate(s.lastSeen, locale) })} · {t('visits', { n: s.visits })}
           </span>
           {names && <div class="small">{names.get(s.targetId) ?? s.targetId}</div>}
-          {s.quote && (
-            <q class="small">
-              {s.prefix.slice(-12)}
-              <mark>{s.quote}</mark>
-              {s.suffix.slice(0, 12)}
-            </q>
+          {s.sentence ? (
+            <q class="small">{s.sentence}</q>
+          ) : (
+            s.quote && (
+              <q class="small">
+                {s.prefix.slice(-12)}
+                <mark>{s.quote}</mark>
+                {s.suffix.slice(0, 12)}
+              </q>
+            )
           )}
         </li>
       ))}

@@ -4,6 +4,7 @@
  * where a source gives them, targets, places, and the same kind of project in other years.
  */
 import type { Item, Programme, Source, Unit } from '../../lib/data/types';
+import { ChineseText } from '../ChineseText';
 import type { TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import { coverageText, itemLabel, listLabel } from '../../lib/i18n/programme';
@@ -55,7 +56,7 @@ export function ItemFacts({ item, leadUnit, context, onOpen }: { item: Item; lea
       <dt>{t('cardStatus')}</dt>
       <dd data-testid="detail-status">
         <StatusBadge status={item.status} /> <span class="muted">{t('cardAsOf', { date: item.statusAsOf })}</span>
-        {item.statusNote && <p class="muted small">{item.statusNote}</p>}
+        {item.statusNote && <ChineseText class="muted small" text={item.statusNote} />}
       </dd>
       {item.statusHistory.length > 1 && (
         <>
@@ -67,7 +68,13 @@ export function ItemFacts({ item, leadUnit, context, onOpen }: { item: Item; lea
                 return (
                   <li key={k}>
                     <StatusBadge status={e.status} /> {t('cardAsOf', { date: e.asOf })}
-                    {e.note && ` · ${e.note}`} ·{' '}
+                    {e.note && (
+                      <>
+                        {' · '}
+                        <span lang="zh-CN">{e.note}</span>
+                      </>
+                    )}{' '}
+                    ·{' '}
                     {s && isWebUrl(s.url) ? (
                       <a href={s.url} target="_blank" rel="noreferrer noopener" title={s.title}>
                         {sourceText(e.source)}
@@ -142,7 +149,9 @@ export function ItemFacts({ item, leadUnit, context, onOpen }: { item: Item; lea
       {item.note && (
         <>
           <dt>{t('itemCuratorNote')}</dt>
-          <dd class="small">{item.note}</dd>
+          <dd class="small">
+            <ChineseText text={item.note} />
+          </dd>
         </>
       )}
     </dl>

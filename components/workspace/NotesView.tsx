@@ -7,6 +7,7 @@ import type { Item } from '../../lib/data/types';
 import { itemLabel } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
 import { useLiveQuery } from '../useLiveQuery';
+import { ExportButtons } from './ExportButtons';
 import { isWebUrl } from './format';
 import { NoteCard } from './NoteCard';
 import { useNoteDeletion } from './useNoteDeletion';
@@ -50,6 +51,10 @@ export function NotesView({ db, onOpen }: { db: LensDb; onOpen: (t: TargetRef) =
           </select>
         </label>
       </div>
+      <details class="export-here">
+        <summary>{t('exportHere')}</summary>
+        <ExportButtons db={db} kinds={['markdown', 'notesCsv', 'w3c', 'csl', 'ris', 'coverageCsv']} />
+      </details>
       {bar}
       {state.status === 'ready' && state.value.groups.length === 0 && <p class="muted">{t('notesEmpty')}</p>}
       {state.status === 'ready' &&

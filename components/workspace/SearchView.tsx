@@ -3,6 +3,7 @@
  * ↓ from the search box moves into the list, ↑/↓ move within it, Enter opens the detail.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { UNIT_KIND_KEYS, unitKindKey } from '../../lib/i18n/unit-kinds';
 import type { ItemStatus, ProgrammeId, UnitKind } from '../../lib/data/types';
 import { ITEM_STATUSES, PROGRAMME_IDS, UNIT_KINDS } from '../../lib/data/validate';
 import { listLabel, programmeName } from '../../lib/i18n/programme';
@@ -100,7 +101,7 @@ export function SearchView({ db, onOpen, query, onQuery }: { db: LensDb; onOpen:
               <option value="">{t('filterAll')}</option>
               {UNIT_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {k}
+                  {t(UNIT_KIND_KEYS[k])}
                 </option>
               ))}
             </select>
@@ -166,7 +167,7 @@ export function SearchView({ db, onOpen, query, onQuery }: { db: LensDb; onOpen:
               </span>
               <span class="result-name">{doc.name}</span>
               <span class="result-meta">
-                {doc.kind === 'item' ? (doc.unitNames[0] ?? '') : doc.unitKind}
+                {doc.kind === 'item' ? (doc.unitNames[0] ?? '') : doc.unitKind && unitKindKey(doc.unitKind) ? t(unitKindKey(doc.unitKind)!) : doc.unitKind}
                 {doc.status && (
                   <>
                     {' '}

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetRef } from '../../lib/types/records';
 import type { LensDb } from '../../lib/db/schema';
 import type { MessageKey } from '../../lib/i18n';
-import { DatasetPanel } from '../DatasetPanel';
+import { DatasetFold } from '../DatasetFold';
 import { useI18n } from '../i18n';
 import { DetailView } from './DetailView';
 import { FollowingView } from './FollowingView';
@@ -54,10 +54,7 @@ export function Workspace({ db, initialTab = 'search', thisPage = browserThisPag
 
   return (
     <div class="workspace">
-      <details class="dataset-fold" open>
-        <summary>{t('datasetTitle')}</summary>
-        <DatasetPanel db={db} />
-      </details>
+      <DatasetFold db={db} view="sidepanel" openByDefault />
       <div role="tablist" aria-label={t('workspaceTabs')} class="tabs" onKeyDown={onTabKey}>
         {TABS.map(([id, key]) => (
           <button

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { DatasetPanel } from '../../components/DatasetPanel';
+import { DatasetFold } from '../../components/DatasetFold';
 import { ExtensionPage } from '../../components/ExtensionPage';
 import { TabPanel } from '../../components/popup/TabPanel';
 import '../../components/page.css';
@@ -9,7 +9,7 @@ render(
     {(db) => (
       <>
         <TabPanel />
-        <DatasetPanel db={db} />
+        <DatasetFold db={db} view="popup" openByDefault={false} />
       </>
     )}
   </ExtensionPage>,

@@ -1,16 +1,36 @@
 /**
  * W3C text selectors for passage notes: describe a range of a page's text, and find it
- * again on a later visit. A chain of explicit fallbacks (position → exact quote → bounded
- * fuzzy quote), each accepted only when the text found still matches: correctness is
- * checked, not assumed. Offsets are UTF-16 code units (DESIGN contract 4).
+ * again on a later visit. A chain of explicit fallbacks, each accepted only when the text
+ * found still matches, context included: correctness is checked, not assumed.
+ *
+ * 1. The exact quote where its whole line-bounded context (context.ts) is still around it:
+ *    the same passage. Several such places (a paragraph repeated) → the nearest to the saved
+ *    position; the saved position itself when it is one of them.
+ * 2. The exact quote where that context differs by small edits only, with its line edges where
+ *    they were (a typo fixed next to the passage): the best agreement, then the nearest.
+ * 3. A near-copy of the quote (fuzzy.ts) in such a context, fewest edits first.
+ *
+ * The tolerance (15% of each side, as for the quote itself) is what keeps a note off a copy of
+ * its sentence elsewhere: pages repeat sentences, and when the note's own paragraph is gone,
+ * a copy in another paragraph has other surroundings.
+ *
+ * Steps 2 and 3 accept a place only if it and its context name the same units, projects and
+ * places as the quote and its stored context did (`names`: the engine's scanner): Chinese unit
+ * names differ by a character or two (晋江市公安局 / 晋江市民政局), so a similarity bar alone
+ * would move a note to another unit's sentence, and the same sentence after another unit's
+ * statement is another passage. What none of the steps accepts is an orphan: listed for its
+ * page, never lost.
+ * Offsets are UTF-16 code units (DESIGN contract 4).
  */
 import type { TextPositionSelector, TextQuoteSelector } from '../types/records';
+import { agreement, CONTEXT_LENGTH, lineWindow, localContext, type ContextAgreement, type LocalContext } from './context';
+import { fuzzyHits } from './fuzzy';
 
-export const CONTEXT_LENGTH = 32;
-/** Quotes shorter than this are only ever matched exactly: a fuzzy hit on a few characters means nothing. */
-export const MIN_FUZZY_QUOTE = 12;
-/** Fuzzy hits must keep at least this share of the quote's characters. */
-export const MIN_FUZZY_SIMILARITY = 0.85;
+export { boundedLevenshtein, MIN_FUZZY_QUOTE, MIN_FUZZY_SIMILARITY } from './fuzzy';
+
+export { CONTEXT_LENGTH } from './context';
+/** Places of step 2 and 3 whose names are compared before giving up: a common phrase occurs everywhere. */
+const MAX_NAME_CHECKS = 20;
 
 export interface Selectors {
   quote: TextQuoteSelector;
@@ -23,6 +43,21 @@ export interface Anchored {
   start: number;
   end: number;
   method: AnchorMethod;
+}
+
+/** A name the engine found, as a comparable key (e.g. `unit:gonganju`), and where: [start, end) of the text it was given. */
+export interface FoundName {
+  start: number;
+  end: number;
+  key: string;
+}
+
+/** The engine's reading of the names (units, projects, places, other places) in a stretch of text. */
+export type NameReader = (text: string) => FoundName[];
+
+export interface AnchorOptions {
+  /** Without it, steps 2 and 3 cannot tell names apart: give it wherever the engine is loaded. */
+  names?: NameReader;
 }
 
 export function describeRange(text: string, start: number, end: number): Selectors {
@@ -38,88 +73,81 @@ export function describeRange(text: string, start: number, end: number): Selecto
   };
 }
 
-/** Length of the common suffix of `a` and the common prefix of `b` with the expected context. */
-function contextScore(text: string, start: number, end: number, q: TextQuoteSelector): number {
-  let score = 0;
-  for (let i = 1; i <= q.prefix.length && start - i >= 0; i++) {
-    if (text[start - i] !== q.prefix[q.prefix.length - i]) break;
-    score++;
-  }
-  for (let i = 0; i < q.suffix.length && end + i < text.length; i++) {
-    if (text[end + i] !== q.suffix[i]) break;
-    score++;
-  }
-  return score;
+interface Place {
+  start: number;
+  end: number;
+  agree: ContextAgreement;
+  cost: number;
 }
 
-/** Every exact occurrence, best context first; ties go to the one nearest the old position. */
-function exactQuote(text: string, q: TextQuoteSelector, hint?: number): Anchored | null {
-  let best: { start: number; score: number } | null = null;
-  for (let at = text.indexOf(q.exact); at !== -1; at = text.indexOf(q.exact, at + 1)) {
-    const score = contextScore(text, at, at + q.exact.length, q);
-    const closer = best && hint !== undefined && score === best.score && Math.abs(at - hint) < Math.abs(best.start - hint);
-    if (!best || score > best.score || closer) best = { start: at, score };
-  }
-  return best && { start: best.start, end: best.start + q.exact.length, method: 'quote' };
-}
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Edit distance, bounded: gives up (returns max + 1) once every path exceeds `max`. */
-export function boundedLevenshtein(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
+/** Finds a described passage in (possibly changed) text, or null: then the note is an orphan. */
+export function anchorSelectors(text: string, sel: Selectors, options: AnchorOptions = {}): Anchored | null {
+  const { quote, position } = sel;
+  if (!quote.exact) return null;
+  const lc = localContext(quote);
+  const distance = (p: Place) => Math.abs(p.start - position.start);
+
+  // 1–2: every exact occurrence, with its context's agreement
+  const exact: Place[] = [];
+  for (let at = text.indexOf(quote.exact); at !== -1; at = text.indexOf(quote.exact, at + 1)) {
+    exact.push({ start: at, end: at + quote.exact.length, agree: agreement(text, at, at + quote.exact.length, lc), cost: 0 });
+  }
+  const same = exact.filter((p) => p.agree.full);
+  if (same.length) {
+    const best = same.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+    return { start: best.start, end: best.end, method: best.start === position.start ? 'position' : 'quote' };
+  }
+  const namesOf = options.names;
+  const quoteNames = namesOf && quoteNamesOf(quote, lc, namesOf);
+  const accept = (places: Place[]): Place | undefined => {
+    let checks = 0;
+    for (const p of places) {
+      if (!quoteNames || !namesOf) return p;
+      if (++checks > MAX_NAME_CHECKS) return undefined;
+      if (sameNames(placeNamesOf(text, p, lc, namesOf), quoteNames)) return p;
     }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
+    return undefined;
+  };
+  const byAgreement = (a: Place, b: Place) => a.cost - b.cost || b.agree.matched - a.agree.matched || distance(a) - distance(b);
+  const partial = accept(exact.filter((p) => p.agree.close).sort(byAgreement));
+  if (partial) return { start: partial.start, end: partial.end, method: partial.start === position.start ? 'position' : 'quote' };
+
+  // 3: near-copies
+  const near = fuzzyHits(text, quote)
+    .map((h) => ({ ...h, agree: agreement(text, h.start, h.end, lc) }))
+    .filter((p) => p.agree.close)
+    .sort(byAgreement);
+  const fuzzy = accept(near);
+  return fuzzy ? { start: fuzzy.start, end: fuzzy.end, method: 'fuzzy' } : null;
 }
 
 /**
- * The quote after small edits (a typo fixed, a word changed): candidates are windows found
- * by the quote's own head or tail, or by its context; the best within the similarity bar wins.
+ * The names that make a passage what it is: those overlapping it, and those wholly inside its
+ * context (as far as the stored context reaches on its line). Sorted keys, without repeats.
  */
-function fuzzyQuote(text: string, q: TextQuoteSelector, hint?: number): Anchored | null {
-  const n = q.exact.length;
-  if (n < MIN_FUZZY_QUOTE) return null;
-  const maxEdits = Math.floor(n * (1 - MIN_FUZZY_SIMILARITY));
-  const probeLen = Math.min(8, Math.floor(n / 3));
-  const starts = new Set<number>();
-  const collect = (needle: string, offset: (at: number) => number[]) => {
-    if (needle.length < 4) return;
-    let count = 0;
-    for (let at = text.indexOf(needle); at !== -1 && count < 50; at = text.indexOf(needle, at + 1), count++) {
-      for (const s of offset(at)) starts.add(s);
-    }
-  };
-  const slack = (s: number) => Array.from({ length: 2 * maxEdits + 1 }, (_, k) => s - maxEdits + k).filter((x) => x >= 0);
-  collect(q.exact.slice(0, probeLen), (at) => [at]);
-  collect(q.exact.slice(n - probeLen), (at) => slack(at + probeLen - n));
-  collect(q.prefix.slice(-probeLen), (at) => [at + probeLen]);
-  collect(q.suffix.slice(0, probeLen), (at) => slack(at - n));
-  let best: { start: number; end: number; cost: number } | null = null;
-  for (const s of starts) {
-    for (let len = n - maxEdits; len <= n + maxEdits; len++) {
-      if (len <= 0 || s + len > text.length) continue;
-      const cost = boundedLevenshtein(q.exact, text.slice(s, s + len), maxEdits);
-      if (cost > maxEdits) continue;
-      const tieBreak = best && cost === best.cost && hint !== undefined && Math.abs(s - hint) < Math.abs(best.start - hint);
-      if (!best || cost < best.cost || tieBreak) best = { start: s, end: s + len, cost };
-    }
-  }
-  return best && { start: best.start, end: best.end, method: 'fuzzy' };
+function namesAround(found: readonly FoundName[], start: number, end: number, from: number, to: number): string[] {
+  const keys = new Set<string>();
+  for (const n of found) if ((n.end > start && n.start < end) || (n.start >= from && n.end <= to)) keys.add(n.key);
+  return [...keys].sort();
 }
 
-/** Finds a described passage in (possibly changed) text, or null: then the note is an orphan. */
-export function anchorSelectors(text: string, sel: Selectors): Anchored | null {
-  const { quote, position } = sel;
-  if (!quote.exact) return null;
-  if (text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end, method: 'position' };
-  return exactQuote(text, quote, position.start) ?? fuzzyQuote(text, quote, position.start);
+/** The quote's names, read from its stored line-bounded context. */
+function quoteNamesOf(q: TextQuoteSelector, lc: LocalContext, names: NameReader): string[] {
+  const window = lc.prefix + q.exact + lc.suffix;
+  return namesAround(names(window), lc.prefix.length, lc.prefix.length + q.exact.length, 0, window.length);
+}
+
+/**
+ * A place's names, read over its line up to CONTEXT_LENGTH each side (so a name running over
+ * an edge is read whole, and 石狮市 in front of 公安局 is seen), the context as far as the
+ * quote's own reaches.
+ */
+function placeNamesOf(text: string, p: Place, lc: LocalContext, names: NameReader): string[] {
+  const [from, to] = lineWindow(text, p.start, p.end, CONTEXT_LENGTH);
+  const found = names(text.slice(from, to));
+  const ctxFrom = Math.max(from, p.start - lc.prefix.length) - from;
+  const ctxTo = Math.min(to, p.end + lc.suffix.length) - from;
+  return namesAround(found, p.start - from, p.end - from, ctxFrom, ctxTo);
 }

@@ -3,7 +3,7 @@
  * tab's content script for its outline. The tab is decided here, from the asking page and the
  * browser's active tab, never from anything a web page says: in Chromium's side panel (no tab of
  * its own) it is the active tab of the focused window; opened as a tab, the tab most recently
- * used before it in its window. Only the extension's own pages may ask.
+ * used before it in its window. Only the extension's own pages may ask (the router's AUDIENCE).
  */
 import type { PageOutline } from '../messaging/protocol';
 import type { TabOutline } from '../messaging/tab-protocol';
@@ -16,26 +16,16 @@ export interface TabInfo {
   windowId?: number;
 }
 
+/** The asking extension page (the router lets only our own pages ask: AUDIENCE in lib/messaging/protocol.ts). */
 export interface PageSender {
-  url?: string;
   tab?: TabInfo;
 }
 
 export interface ThisPageDeps {
-  /** The extension's own origin with a trailing slash (`chrome-extension://<id>/`). */
-  extensionOrigin: string;
   queryTabs(query: { active?: boolean; lastFocusedWindow?: boolean; windowId?: number }): Promise<TabInfo[]>;
   outlineOf(tabId: number): Promise<TabOutline>;
   jump(tabId: number, key: string): Promise<{ found: boolean }>;
 }
-
-export class NotAnExtensionPage extends Error {
-  override name = 'NotAnExtensionPage';
-}
-
-const assertExtensionPage = (sender: PageSender, origin: string) => {
-  if (!sender.url?.startsWith(origin)) throw new NotAnExtensionPage('only the extension’s own pages may ask about a tab');
-};
 
 /** The tab the asking extension page is about, or null when there is none. */
 export async function pageTabFor(sender: PageSender, deps: Pick<ThisPageDeps, 'queryTabs'>): Promise<number | null> {
@@ -50,7 +40,6 @@ export async function pageTabFor(sender: PageSender, deps: Pick<ThisPageDeps, 'q
 }
 
 export async function outlineFor(sender: PageSender, deps: ThisPageDeps): Promise<PageOutline> {
-  assertExtensionPage(sender, deps.extensionOrigin);
   const tabId = await pageTabFor(sender, deps);
   if (tabId === null) return { tabId: null, outline: null };
   // No content script there (a page it does not run on, or not yet): no outline.
@@ -58,7 +47,6 @@ export async function outlineFor(sender: PageSender, deps: ThisPageDeps): Promis
   return { tabId, outline };
 }
 
-export async function jumpFor(sender: PageSender, tabId: number, key: string, deps: ThisPageDeps): Promise<{ found: boolean }> {
-  assertExtensionPage(sender, deps.extensionOrigin);
+export async function jumpFor(tabId: number, key: string, deps: ThisPageDeps): Promise<{ found: boolean }> {
   return deps.jump(tabId, key).catch(() => ({ found: false }));
 }

@@ -27,6 +27,9 @@ import {
 
 export { DatasetError, FROZEN_TABLE, ITEM_STATUSES, PLACE_KINDS, PROGRAMME_IDS, UNIT_KINDS } from './validate-fields';
 
+/** The 2023 table's ids, frozen: mw2023-001 … mw2023-117. */
+const FROZEN_IDS = new Set(Array.from({ length: FROZEN_TABLE.rows }, (_, i) => `mw${FROZEN_TABLE.year}-${String(i + 1).padStart(3, '0')}`));
+
 /** Returns `x` typed as a Dataset, or throws DatasetError at the first problem found. */
 export function validateDataset(x: unknown): Dataset {
   const root = record(x, '$', ['meta', 'sources', 'programmes', 'series', 'units', 'items', 'places', 'figures'], ['ambiguousAliases']);
@@ -129,7 +132,7 @@ export function validateDataset(x: unknown): Dataset {
   if (tableItems.length !== FROZEN_TABLE.rows) {
     throw new DatasetError('items', `expected ${FROZEN_TABLE.rows} items of the ${FROZEN_TABLE.year} ${FROZEN_TABLE.programme} table, got ${tableItems.length}`);
   }
-  const seqsSeen = new Map<string, number>(); // programme id → last seq, for lists that number their rows
+  const seqsSeen = new Map<string, string>(); // `${list}#${seq}` → item id: a list's numbers are unique
   items.forEach((it, i) => {
     const path = `items[${i}]`;
     const listId = `${it.programme}-${it.year}`;
@@ -137,13 +140,17 @@ export function validateDataset(x: unknown): Dataset {
     const prefix = `${ID_PREFIX[it.programme]}${it.year}-`;
     if (!it.id.startsWith(prefix)) throw new DatasetError(`${path}.id`, `an item of ${listId} has an id starting "${prefix}", got "${it.id}"`);
     if (it.programme === FROZEN_TABLE.programme && it.year === FROZEN_TABLE.year) {
-      const expectedSeq = (seqsSeen.get(listId) ?? 0) + 1;
-      if (it.seq !== expectedSeq) throw new DatasetError(`${path}.seq`, `expected ${expectedSeq} (seqs run 1..n in order), got ${it.seq}`);
-      const expectedId = `${prefix}${String(it.seq).padStart(3, '0')}`;
-      if (it.id !== expectedId) throw new DatasetError(`${path}.id`, `expected "${expectedId}" for seq ${it.seq}, got "${it.id}"`);
+      // The table's ids are frozen (user data refers to them), and they are identity, not position:
+      // each of mw2023-001…117 once, whatever the row's place or 序号 (issue 11, item 8).
+      if (!FROZEN_IDS.has(it.id)) throw new DatasetError(`${path}.id`, `not one of the table's ids ${prefix}001…${String(FROZEN_TABLE.rows).padStart(3, '0')}, got "${it.id}"`);
+      if (it.seq === undefined) throw new DatasetError(`${path}.seq`, 'missing (every row of the table has its 序号)');
       if (it.unitId === undefined) throw new DatasetError(`${path}.unitId`, 'missing (every row of the table prints its lead unit)');
     }
-    if (it.seq !== undefined) seqsSeen.set(listId, it.seq);
+    if (it.seq !== undefined) {
+      const other = seqsSeen.get(`${listId}#${it.seq}`);
+      if (other !== undefined) throw new DatasetError(`${path}.seq`, `duplicate seq ${it.seq} in ${listId} (also ${other})`);
+      seqsSeen.set(`${listId}#${it.seq}`, it.id);
+    }
     if (it.series !== undefined && !seriesIds.has(it.series)) throw new DatasetError(`${path}.series`, `unknown series "${it.series}"`);
     statusHistoryOf(it, path, checkSource);
     it.targets?.forEach((t, j) => checkSource(t.source, `${path}.targets[${j}].source`));

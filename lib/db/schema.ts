@@ -4,6 +4,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { DatasetMeta, Figure, Item, Place, Programme, Series, Source, Unit } from '../data/types';
+import { guardUserRows } from '../rows/guard';
 import type { Follow, Note, Sighting } from '../types/records';
 import { upgradeToV2 } from './upgrade-v2';
 
@@ -69,6 +70,8 @@ export class LensDb extends Dexie {
         follows: 'key, targetId, createdAt, year',
       })
       .upgrade(upgradeToV2);
+    // Every write to the user tables passes the one row validator (lib/rows).
+    guardUserRows(this);
   }
 }
 

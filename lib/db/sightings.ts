@@ -4,10 +4,11 @@
  * every page once; and the timeline queries the side panel reads them with.
  */
 import type { PageInfo, SightingReport } from '../types/page';
-import type { Sighting } from '../types/records';
+import type { PageMeta, Sighting } from '../types/records';
 import { sightingKey } from './keys';
 import type { LensDb } from './schema';
 
+const hasMeta = (m: PageMeta | undefined): m is PageMeta => !!m && Object.keys(m).length > 0;
 
 /** The site a URL belongs to, for grouping ("seen on N sites"). */
 export function siteOf(url: string): string {
@@ -18,7 +19,11 @@ export function siteOf(url: string): string {
   }
 }
 
-export async function recordSightings(db: LensDb, page: PageInfo, reports: SightingReport[], now = Date.now()): Promise<number> {
+/**
+ * Records one sighting per item for the page. `site` is the site the sighting is filed under;
+ * the background passes the sender's own (never the page's claim); by default the page's address.
+ */
+export async function recordSightings(db: LensDb, page: PageInfo, reports: SightingReport[], now = Date.now(), site = siteOf(page.url)): Promise<number> {
   if (!reports.length) return 0;
   const byKey = new Map<string, SightingReport>();
   for (const r of reports) byKey.set(sightingKey(r.target.id, page.canonicalUrl), byKey.get(sightingKey(r.target.id, page.canonicalUrl)) ?? r);
@@ -29,7 +34,15 @@ export async function recordSightings(db: LensDb, page: PageInfo, reports: Sight
       const r = byKey.get(key)!;
       const old = existing[i];
       return old
-        ? { ...old, url: page.url, title: page.title || old.title, lastSeen: now, visits: old.visits + 1 }
+        ? {
+            ...old,
+            url: page.url,
+            title: page.title || old.title,
+            ...(old.sentence || !r.sentence ? {} : { sentence: r.sentence }),
+            ...(hasMeta(page.meta) ? { meta: page.meta } : {}),
+            lastSeen: now,
+            visits: old.visits + 1,
+          }
         : {
             key,
             target: r.target,
@@ -37,10 +50,12 @@ export async function recordSightings(db: LensDb, page: PageInfo, reports: Sight
             url: page.url,
             canonicalUrl: page.canonicalUrl,
             title: page.title,
-            site: siteOf(page.canonicalUrl || page.url),
+            site,
             quote: r.quote,
             prefix: r.prefix,
             suffix: r.suffix,
+            ...(r.sentence ? { sentence: r.sentence } : {}),
+            ...(hasMeta(page.meta) ? { meta: page.meta } : {}),
             firstSeen: now,
             lastSeen: now,
             visits: 1,

@@ -3,8 +3,8 @@
  * status histories; follows learn which list (programme, year) their item belongs to.
  *
  * The upgrade runs inside Dexie's version-change transaction, so it is all or nothing: if any
- * step throws, IndexedDB aborts and the v1 database stays as it was, usable by the old code
- * (DESIGN "a failed upgrade leaves the old data usable"). Notes and sightings are not written at
+ * step throws (a full disk, a reference row it cannot read), IndexedDB aborts and the v1 database
+ * stays as it was, usable by the old code (DESIGN "a failed upgrade leaves the old data usable"). Notes and sightings are not written at
  * all; follows only gain fields. Item ids are never changed (DESIGN contract 6): the 117 rows of
  * the 2023 table keep 'mw2023-001'…'mw2023-117'.
  *
@@ -99,7 +99,8 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     .table<Follow, string>('follows')
     .toCollection()
     .modify((f: Follow) => {
-      const list = f.target.kind === 'item' ? listOf.get(f.targetId) : undefined;
+      // User rows never block the upgrade: one of an unexpected shape is carried over as it is.
+      const list = f.target?.kind === 'item' ? listOf.get(f.targetId) : undefined;
       if (list) Object.assign(f, list);
     });
 }

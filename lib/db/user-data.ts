@@ -10,6 +10,7 @@ import { itemLabel } from '../i18n/programme';
 import { followKey } from './keys';
 import type { Follow, Note, PassageAnchor, Sighting, TargetRef } from '../types/records';
 import type { LensDb } from './schema';
+import { normaliseTags } from '../rows/rows';
 
 // ── follows ────────────────────────────────────────────────────────────────
 
@@ -94,17 +95,7 @@ export interface NoteInput {
   anchor?: PassageAnchor;
 }
 
-/** Trimmed, de-duplicated, without empty entries; `#` and separators users type are dropped. */
-export function normaliseTags(tags: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const raw of tags) {
-    for (const part of raw.split(/[,，、;；\s]+/)) {
-      const t = part.replace(/^#+/, '').trim();
-      if (t && !out.includes(t)) out.push(t);
-    }
-  }
-  return out;
-}
+export { normaliseTags };
 
 const newId = (): string => globalThis.crypto.randomUUID();
 

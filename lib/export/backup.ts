@@ -40,7 +40,7 @@ export async function exportBackup(db: LensDb, now = Date.now()): Promise<Backup
 export const backupToJson = (b: Backup): string => JSON.stringify(b, null, 2) + '\n';
 
 /** File names carry the date so several backups sort and do not overwrite each other. */
-export function exportFileName(kind: 'backup' | 'notes' | 'sightings' | 'annotations', ext: string, now = Date.now()): string {
+export function exportFileName(kind: 'backup' | 'notes' | 'sightings' | 'annotations' | 'sources' | 'coverage', ext: string, now = Date.now()): string {
   const d = new Date(now);
   const stamp = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}-${String(d.getHours()).padStart(2, '0')}${String(d.getMinutes()).padStart(2, '0')}`;
   return `minsheng-lens-${kind}-${stamp}.${ext}`;

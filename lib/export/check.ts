@@ -3,7 +3,20 @@
  * so a user or a developer can find the bad spot in a large file.
  */
 
-export type ImportErrorCode = 'tooLarge' | 'empty' | 'notJson' | 'truncated' | 'wrongFormat' | 'wrongVersion' | 'invalid' | 'hashMismatch' | 'notNewer';
+import { RowError } from '../rows/fields';
+
+export type ImportErrorCode =
+  | 'tooLarge'
+  | 'empty'
+  | 'notJson'
+  | 'notUtf8'
+  | 'truncated'
+  | 'wrongFormat'
+  | 'wrongVersion'
+  | 'invalid'
+  | 'hashMismatch'
+  | 'notNewer'
+  | 'implausibleVersion';
 
 /** A file refused before anything was written; `code` picks the localised explanation. */
 export class ImportError extends Error {
@@ -18,6 +31,16 @@ export class ImportError extends Error {
 }
 
 export const invalid = (path: string, detail: string): ImportError => new ImportError('invalid', detail, path);
+
+/** Runs a row validator, turning its RowError into the importer's ImportError (same path and detail). */
+export function asImportError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof RowError) throw invalid(err.path, err.detail);
+    throw err;
+  }
+}
 
 export type Obj = Record<string, unknown>;
 
@@ -42,13 +65,6 @@ export function str(x: unknown, path: string, opts: { nonEmpty?: boolean; max?: 
 export function int(x: unknown, path: string, min = 0): number {
   if (typeof x !== 'number' || !Number.isInteger(x) || x < min) throw invalid(path, `expected an integer ≥ ${min}`);
   return x;
-}
-
-/** Milliseconds since the epoch, within years 2000–2200: catches seconds-vs-ms and garbage. */
-export function time(x: unknown, path: string): number {
-  const n = int(x, path);
-  if (n < 946_684_800_000 || n > 7_258_118_400_000) throw invalid(path, 'not a plausible time in milliseconds');
-  return n;
 }
 
 export function arr<T>(x: unknown, path: string, each: (v: unknown, path: string) => T): T[] {

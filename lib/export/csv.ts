@@ -7,14 +7,22 @@ import type { Note, Sighting } from '../types/records';
 
 export const BOM = '\uFEFF';
 
-/** A cell starting with one of these is a formula to Excel/LibreOffice/Sheets (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell starting with one of these can be a formula to Excel/LibreOffice/Sheets (OWASP CSV
+ * injection): `= + - @`, and tab, CR, LF, space or `|` in front of one (spreadsheets skip leading
+ * blanks; `|` starts a DDE call in old Excel).
+ */
+const FORMULA_START = /^[=+\-@\t\r\n |]/;
 
+/**
+ * One cell: defused when it could be a formula, quoted when it holds a quote, a comma, a line
+ * end or a semicolon (the separator spreadsheets use in locales with a decimal comma).
+ */
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
   let s = String(value);
   if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {

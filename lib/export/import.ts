@@ -28,6 +28,8 @@ export interface ParsedImport {
   rows: UserRows;
   /** The dataset the backup was made against (backups only). */
   dataset?: { version: string; hash: string } | null;
+  /** Paths of times later than now that were set back to now (a clock that ran ahead). */
+  clamped: string[];
 }
 
 /** Parses JSON, telling a cut-off file from one that was never JSON. */
@@ -37,30 +39,45 @@ export function parseJson(text: string): unknown {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    const truncated = /end of (json )?input|unterminated|unexpected end/i.test(msg);
+    // V8 names the position of the error: at the end of the text (trailing spaces aside) the file was cut off.
+    const at = /at position (\d+)/.exec(msg);
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const truncated = /end of (json )?input|unterminated|unexpected end/i.test(msg) || (at !== null && Number(at[1]) >= body.trimEnd().length);
     throw new ImportError(truncated ? 'truncated' : 'notJson', msg);
   }
 }
 
-/** Refuses files over the limit before reading a byte of them. */
+/** The bytes as UTF-8 text; anything else (UTF-16, GBK, binary) is refused, not read as garbage. */
+export function decodeUtf8(bytes: ArrayBuffer | Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportError('notUtf8', 'the file is not UTF-8 text (saved in another encoding, or not text at all)');
+  }
+}
+
+/** Refuses files over the limit before reading a byte of them, and files that are not UTF-8. */
 export async function readJsonFile(file: Blob): Promise<unknown> {
   if (file.size > MAX_IMPORT_BYTES) throw new ImportError('tooLarge', `${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 100 MB`);
-  return parseJson(await file.text());
+  return parseJson(decodeUtf8(await file.arrayBuffer()));
 }
 
 /** A backup or annotation document, fully validated; throws ImportError otherwise. */
 export function parseImport(x: unknown, now = Date.now()): ParsedImport {
+  const clamped: string[] = [];
+  const onClamp = (path: string) => void clamped.push(path);
   if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
     const o = x as Record<string, unknown>;
     if ('meta' in o && 'items' in o && 'units' in o) throw new ImportError('wrongFormat', 'this is a dataset file: use "Import a newer dataset"');
     if ('format' in o) {
       if (o.format !== BACKUP_FORMAT) throw new ImportError('wrongFormat', `format is ${JSON.stringify(o.format)}, expected ${BACKUP_FORMAT}`, '$.format');
-      const b = validateBackup(x);
-      return { kind: 'backup', rows: { notes: b.notes, follows: b.follows, sightings: b.sightings }, dataset: b.dataset };
+      const b = validateBackup(x, now, onClamp);
+      return { kind: 'backup', rows: { notes: b.notes, follows: b.follows, sightings: b.sightings }, dataset: b.dataset, clamped };
     }
     if (!('type' in o)) throw new ImportError('wrongFormat', 'neither a Minsheng Lens backup nor W3C Web Annotations');
   }
-  return { kind: 'annotations', rows: { notes: annotationsToNotes(x, now), follows: [], sightings: [] } };
+  const notes = annotationsToNotes(x, now, onClamp);
+  return { kind: 'annotations', rows: { notes, follows: [], sightings: [] }, clamped };
 }
 
 export async function readImportFile(file: Blob, now = Date.now()): Promise<ParsedImport> {
@@ -75,10 +92,20 @@ export interface TableSummary {
   unchanged: number;
 }
 
+/** One of the user's rows an import would replace with the file's copy. */
+export interface Overwrite {
+  table: 'notes' | 'follows' | 'sightings';
+  key: string;
+  /** What the user would recognise: the note's text or quote, the followed id, the sighting's page. */
+  label: string;
+}
+
 export interface ImportSummary {
   notes: TableSummary;
   follows: TableSummary;
   sightings: TableSummary;
+  /** Every row of the user's that changes, so the user sees what is overwritten before importing. */
+  overwrites: Overwrite[];
 }
 
 /** Deep equality for plain JSON-shaped rows (key order does not matter). */
@@ -97,8 +124,14 @@ export const mergeFollow = (local: Follow, incoming: Follow): Follow => (incomin
 
 export function mergeSighting(local: Sighting, incoming: Sighting): Sighting {
   const recent = incoming.lastSeen > local.lastSeen ? incoming : local;
+  const older = recent === incoming ? local : incoming;
+  // The sentence and the page's meta are evidence: an older row's is kept when the recent one has none.
+  const sentence = recent.sentence ?? older.sentence;
+  const meta = recent.meta ?? older.meta;
   return {
     ...recent,
+    ...(sentence === undefined ? {} : { sentence }),
+    ...(meta === undefined ? {} : { meta }),
     firstSeen: Math.min(local.firstSeen, incoming.firstSeen),
     lastSeen: Math.max(local.lastSeen, incoming.lastSeen),
     visits: Math.max(local.visits, incoming.visits),
@@ -108,11 +141,14 @@ export function mergeSighting(local: Sighting, incoming: Sighting): Sighting {
 interface TablePlan<T> {
   summary: TableSummary;
   writes: T[];
+  /** The local rows that are replaced or changed. */
+  replaced: T[];
 }
 
 function plan<T>(existing: readonly (T | undefined)[], incoming: readonly T[], merge: (l: T, i: T) => T): TablePlan<T> {
   const summary: TableSummary = { added: 0, updated: 0, unchanged: 0 };
   const writes: T[] = [];
+  const replaced: T[] = [];
   incoming.forEach((row, k) => {
     const local = existing[k];
     if (!local) {
@@ -125,10 +161,13 @@ function plan<T>(existing: readonly (T | undefined)[], incoming: readonly T[], m
     else {
       summary.updated++;
       writes.push(merged);
+      replaced.push(local);
     }
   });
-  return { summary, writes };
+  return { summary, writes, replaced };
 }
+
+const short = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 async function planAll(db: LensDb, rows: UserRows) {
   const [notes, follows, sightings] = await Promise.all([
@@ -143,7 +182,16 @@ async function planAll(db: LensDb, rows: UserRows) {
   };
 }
 
-const summaryOf = (p: Awaited<ReturnType<typeof planAll>>): ImportSummary => ({ notes: p.notes.summary, follows: p.follows.summary, sightings: p.sightings.summary });
+const summaryOf = (p: Awaited<ReturnType<typeof planAll>>): ImportSummary => ({
+  notes: p.notes.summary,
+  follows: p.follows.summary,
+  sightings: p.sightings.summary,
+  overwrites: [
+    ...p.notes.replaced.map((n): Overwrite => ({ table: 'notes', key: n.id, label: short(n.body || n.anchor?.quote.exact || n.id) })),
+    ...p.follows.replaced.map((f): Overwrite => ({ table: 'follows', key: f.key, label: f.targetId })),
+    ...p.sightings.replaced.map((s): Overwrite => ({ table: 'sightings', key: s.key, label: `${s.targetId} · ${short(s.title || s.url)}` })),
+  ],
+});
 
 /** What an import would do, without writing anything. */
 export async function previewImport(db: LensDb, rows: UserRows): Promise<ImportSummary> {

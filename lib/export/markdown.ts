@@ -5,6 +5,7 @@
  */
 import type { Note } from '../types/records';
 import { translator, type Locale } from '../i18n';
+import { localDay } from './sources';
 
 /** Backslash-escapes Markdown syntax characters and neutralises raw HTML. */
 export function escapeMarkdown(s: string): string {
@@ -17,7 +18,12 @@ export function textFragmentUrl(url: string, exact: string): string {
   return `${url.replace(/#.*$/, '')}#:~:text=${enc(exact)}`;
 }
 
-const safeUrl = (url: string) => (/^https?:\/\//i.test(url) ? url.replace(/[()<> ]/g, (c) => encodeURIComponent(c)) : '');
+/**
+ * An address fit for a Markdown link, or '' (no link): http(s) only, and nothing that could end
+ * the link or start another (whitespace and control characters refuse; brackets are escaped).
+ */
+export const safeUrl = (url: string): string =>
+  /^https?:\/\//i.test(url) && !/[\s\u0000-\u001f\u007f-\u009f]/.test(url) ? url.replace(/[()<>[\]`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : '';
 
 export interface MarkdownOptions {
   locale: Locale;
@@ -48,10 +54,12 @@ export function notesMarkdown(notes: readonly Note[], opts: MarkdownOptions): st
         out.push(link ? `> ${quote} ([${escapeMarkdown(t('mdSource'))}](${textFragmentUrl(link, n.anchor.quote.exact)}))` : `> ${quote}`, '');
       }
       if (n.body) out.push(...n.body.split(/\r?\n/).map(escapeMarkdown), '');
-      const meta: string[] = [];
+      // Every note says when it was written (and edited, when that was another day).
+      const meta: string[] = [t('mdWritten', { date: localDay(n.createdAt) })];
+      if (localDay(n.updatedAt) !== localDay(n.createdAt)) meta.push(t('mdEdited', { date: localDay(n.updatedAt) }));
       if (n.targetId) meta.push(`${t('mdAbout')}: ${escapeMarkdown(opts.names.get(n.targetId) ?? n.targetId)}`);
       if (n.tags.length) meta.push(`${t('tags')}: ${n.tags.map((tag) => `#${escapeMarkdown(tag)}`).join(' ')}`);
-      if (meta.length) out.push(`_${meta.join(' · ')}_`, '');
+      out.push(`_${meta.join(' · ')}_`, '');
     }
   }
   return out.join('\n');

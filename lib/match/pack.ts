@@ -47,8 +47,8 @@ export interface PackUnit {
 
 export interface PackItem {
   id: string;
-  seq: number; // 序号, 0 where the list is not numbered
-  unit: number; // index into units, -1 where no source names the lead unit
+  seq: number;
+  unit: number; // index into units
   /** Unit index of the town the project lies in, or -1. */
   town: number;
   places: number[]; // indices into places
@@ -152,13 +152,12 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
   });
 
   const townKeys = [...units.filter((u) => u.isTown).map((u) => normaliseKey(u.name)), '晋江市', '晋江'];
-  const v2 = dataset as DatasetV2View;
   const seriesIndex = new Map<string, number>();
-  const series: PackSeries[] = (v2.series ?? []).map((s, i) => {
+  const series: PackSeries[] = (dataset.series ?? []).map((s, i) => {
     seriesIndex.set(s.id, i);
     return { id: s.id, name: s.name, items: [] };
   });
-  const items: PackItem[] = v2.items.map((it, i) => {
+  const items: PackItem[] = dataset.items.map((it, i) => {
     const town = it.town ? (unitByName.get(it.town) ?? -1) : -1;
     const unit = (it.unitId ? unitIndex.get(it.unitId) : undefined) ?? (it.unit ? unitByName.get(it.unit) : undefined) ?? -1;
     const generic = new Set((it.genericPhrases ?? []).map(normaliseKey));
@@ -180,12 +179,12 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
       unit,
       town: town >= 0 ? town : units[unit]?.isTown ? unit : -1,
       places: it.places.map((n) => placeIndex.get(n) ?? -1).filter((x) => x >= 0),
-      year: itemYear(it),
-      programme: programmeOf(it.programme),
+      year: it.year,
+      programme: it.programme,
       series: s,
     };
   });
-  (v2.series ?? []).forEach((s, i) => {
+  (dataset.series ?? []).forEach((s, i) => {
     for (const ph of new Set([s.name, ...s.phrases, ...(s.traditional ?? [])])) add(ph, Entry.Series, i);
   });
 
@@ -227,30 +226,7 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
   return pack;
 }
 
-/** Dataset v2 fields the pack reads (lib/data/types.ts until v2 lands there; see spec-dataset-v2). */
-interface DatasetV2View {
-  items: Array<
-    Omit<Dataset['items'][number], 'programme' | 'seq' | 'unitId' | 'unit'> & {
-      programme: string;
-      year?: number;
-      seq?: number;
-      unitId?: string;
-      unit?: string;
-      series?: string;
-      otherNames?: string[];
-    }
-  >;
-  series?: { id: string; name: string; phrases: string[]; traditional?: string[] }[];
-}
 
-/** 'minsheng-weishishi-2023' (v1) or 'minsheng-weishishi' (v2) → the programme id. */
-export function programmeOf(p: string): ProgrammeId {
-  return p.startsWith('minsheng-weishishi') ? 'minsheng-weishishi' : 'weiminbanshishi';
-}
-
-function itemYear(it: DatasetV2View['items'][number]): number {
-  return it.year ?? Number(/\d{4}/.exec(it.programme)?.[0] ?? /\d{4}/.exec(it.statusAsOf)?.[0] ?? 0);
-}
 
 /** The pack as plain JSON (typed arrays as number arrays; the 64K class table is rebuilt on load). */
 export interface MatchPackJSON extends Omit<MatchPack, 'automaton' | 'entryStart' | 'entryKind' | 'entryRef' | 'entryFlag'> {

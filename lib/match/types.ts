@@ -2,7 +2,8 @@
 import type { SignalKind } from './lexicon';
 
 /** The two programmes (DESIGN contract 5): the yearly 为民办实事 lists and the 民生微实事 of 2023. */
-export type ProgrammeId = 'weiminbanshishi' | 'minsheng-weishishi';
+export type { ProgrammeId } from '../data/types';
+import type { ProgrammeId } from '../data/types';
 
 export interface Mention {
   kind: 'unit' | 'project';

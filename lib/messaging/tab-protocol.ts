@@ -19,6 +19,8 @@ export interface TabRequestMap {
   'tab/jump': { key: string };
   /** Keeps the selected passage as a highlight (a note without text): the context menu's entry. */
   'tab/highlight-selection': {};
+  /** A shortcut (manifest command, lib/background/commands.ts): the next (1) or previous (-1) mention, its card opened. */
+  'tab/step': { direction: 1 | -1 };
 }
 
 export type TabRequestType = keyof TabRequestMap;
@@ -81,6 +83,7 @@ export interface TabResponseMap {
   'tab/outline': TabOutline;
   'tab/jump': { found: boolean };
   'tab/highlight-selection': { saved: boolean };
+  'tab/step': { moved: boolean };
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -94,6 +97,7 @@ const requestChecks: { [K in TabRequestType]: (m: Record<string, unknown>) => bo
   'tab/outline': () => true,
   'tab/jump': (m) => typeof m.key === 'string' && m.key.length <= 300,
   'tab/highlight-selection': () => true,
+  'tab/step': (m) => m.direction === 1 || m.direction === -1,
 };
 
 const isTabRequestType = (t: unknown): t is TabRequestType => typeof t === 'string' && Object.hasOwn(requestChecks, t);
@@ -127,6 +131,7 @@ const responseChecks: { [K in TabRequestType]: (v: unknown) => v is TabResponseM
   'tab/outline': isOutline,
   'tab/jump': (v): v is { found: boolean } => isObj(v) && typeof v.found === 'boolean',
   'tab/highlight-selection': (v): v is { saved: boolean } => isObj(v) && typeof v.saved === 'boolean',
+  'tab/step': (v): v is { moved: boolean } => isObj(v) && typeof v.moved === 'boolean',
 };
 
 /** Whether `v` is a well-formed answer to a request of type `type`. */

@@ -4,6 +4,7 @@
  * followed underline, records a sighting of the now-followed item (when sightings are kept for
  * followed items) and shows the card again. Add note: saves a note about the item and counts it.
  */
+import { newNoteId } from '../rows/ids';
 import { statusClaimNear } from '../match/claims';
 import type { OverlayState, Send } from '../messaging/protocol';
 import { isLinked } from '../match/types';
@@ -97,6 +98,8 @@ export class MentionCards {
     if (!model) return;
     this.pinned = pinned;
     const target = targetOf(m);
+    // One id per note being written: a retried save is the same note (issue 11, item 11).
+    const noteId = newNoteId();
     const reopen = () => this.open(p, true);
     const notesHere = parts.notesAt?.(p);
     parts.view.set({
@@ -119,7 +122,7 @@ export class MentionCards {
             reopen();
           },
           onSaveNote: async (body) => {
-            await parts.send({ type: 'note/save', body, target });
+            await parts.send({ type: 'note/save', id: noteId, body, target });
             parts.noteCounts[m.id] = (parts.noteCounts[m.id] ?? 0) + 1;
             reopen();
           },

@@ -4,7 +4,6 @@
  */
 import type { Dataset, Item, Source, Unit } from '../data/types';
 import { checkClaim, type ClaimCheck, type DatedStatus, type StatusClaim } from '../match/claims';
-import { programmeOf } from '../match/pack';
 import type { Mention, ProgrammeId } from '../match/types';
 
 export interface ProjectCardModel {
@@ -62,16 +61,14 @@ export function roundCardModel(m: Mention): RoundCardModel {
   };
 }
 
-/** The item's dated status record (dataset v2), or its one status as a record (v1 data). */
+/** The item's dated status record, oldest first (its one status as a record if a history is missing). */
 export function statusHistoryOf(item: Item): DatedStatus[] {
-  const h = (item as Item & { statusHistory?: DatedStatus[] }).statusHistory;
-  return h?.length ? h : [{ status: item.status, asOf: item.statusAsOf, source: item.source }];
+  return item.statusHistory?.length ? item.statusHistory : [{ status: item.status, asOf: item.statusAsOf, source: item.source }];
 }
 
-/** The list an item belongs to (v2: its programme and year; v1: 'minsheng-weishishi-2023'). */
+/** The list an item belongs to. */
 export function listOf(item: Item): { programme: ProgrammeId; year: number } {
-  const v = item as Item & { year?: number };
-  return { programme: programmeOf(String(item.programme)), year: v.year ?? Number(/\d{4}/.exec(String(item.programme))?.[0] ?? 0) };
+  return { programme: item.programme, year: item.year };
 }
 
 export interface DatasetIndex {
@@ -81,7 +78,8 @@ export interface DatasetIndex {
   sourcesById: Map<string, Source>;
 }
 
-export function indexDataset(d: Dataset): DatasetIndex {
+/** Indexes what cards show; any dataset's items, units and sources (the bundled or an installed one). */
+export function indexDataset(d: Pick<Dataset, 'items' | 'units' | 'sources'>): DatasetIndex {
   const itemsByUnit = new Map<string, Item[]>();
   for (const item of d.items) {
     if (item.unitId === undefined) continue; // no source names its lead unit

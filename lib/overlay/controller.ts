@@ -14,6 +14,7 @@ import { pageDateFromDocument, type PageDate } from '../text/page-date';
 import type { Mention, Relevance } from '../match/types';
 import type { OverlayState, Send } from '../messaging/protocol';
 import type { TabOutline, TabReport } from '../messaging/tab-protocol';
+import { nameReader } from '../match/names';
 import { extractDomTextSteps, type DomText } from '../text/extract-dom';
 import type { DatasetIndex } from './card-model';
 import { createDrawnPage, type DrawnPage } from './drawn-page';
@@ -23,6 +24,7 @@ import { addedTextWakesUp, rescanChanged } from './page-changes';
 import { canonicalUrlOf } from './page-info';
 import { PageWatcher } from './page-watcher';
 import { keepOnPage, placeMentions } from './place-mentions';
+import { pageReading } from './read-page';
 import { buildReport } from './report';
 import { reportToBadge, SightingRecorder } from './sightings';
 import { measure } from './timing';
@@ -98,7 +100,7 @@ export class Overlay {
       const t0 = performance.now();
       if (this.env.startedAt !== undefined) measure('setup', this.env.startedAt, t0);
       const slicer = new Slicer(undefined, (start, end) => measure('slice', start, end));
-      const dom = await slicer.run(extractDomTextSteps(body, { skipEditable: true }));
+      const dom = await slicer.run(extractDomTextSteps(body, pageReading(this.doc)));
       if (signal.aborted) return;
       watcher.watchShadowRoots(dom.shadowRoots);
       if (!force && !quickGate(dom.text, this.doc.location.href)) return void (this.state = 'skipped');
@@ -151,7 +153,7 @@ export class Overlay {
     }
     this.state = 'active';
     const page = (run.active = createDrawnPage(
-      { ...this.env, index: this.env.engine().index, store, watcher, sightings: this.sightings, pageDate: () => this.pageDate?.value },
+      { ...this.env, index: this.env.engine().index, names: nameReader(this.env.engine().pack), store, watcher, sightings: this.sightings, pageDate: () => this.pageDate?.value },
       userState,
       signal,
     ));
@@ -244,6 +246,11 @@ export class Overlay {
     this.run.abort();
     this.run = idleRun();
     await this.start(force);
+  }
+
+  /** The page is to be read with another dataset (the user installed one): everything is recomputed. */
+  async datasetChanged(): Promise<void> {
+    await this.restart(false);
   }
 
   async rescan(): Promise<TabReport> {

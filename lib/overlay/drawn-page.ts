@@ -3,6 +3,7 @@
  * (mounted when it first has something to show), the drawing, passage notes, the mention card,
  * and the pointer and keyboard turned into card and note actions. All of it ends with `signal`.
  */
+import type { NameReader } from '../anchor/text-quote';
 import type { OverlayState, Send } from '../messaging/protocol';
 import { MentionCards } from './card-actions';
 import type { DatasetIndex } from './card-model';
@@ -24,6 +25,8 @@ import { createOverlayStore, mountWhenNeeded, type MountView } from './view-mode
 export interface DrawnPageEnv {
   doc: Document;
   index: DatasetIndex;
+  /** The engine's reader of names, for anchoring passage notes. */
+  names?: NameReader;
   send: Send;
   mountView: MountView;
   painterOptions?: CssPainterOptions;
@@ -55,9 +58,9 @@ const isNoteHit = (h: Hit): h is AnchoredNote => 'note' in h;
 export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, signal: AbortSignal): DrawnPage {
   const { doc, index, send, store, watcher } = env;
   const followed = new Set(userState.followed);
-  const view = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale });
+  const view = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale, colours: userState.highlightColours });
   const ui = mountWhenNeeded(view, env.mountView, signal);
-  const notes: PassageNotes = new PassageNotes({ doc, view, send, pageNotes: userState.pageNotes, redraw: () => drawing.draw(), close: () => card.close() });
+  const notes: PassageNotes = new PassageNotes({ doc, view, send, names: env.names, pageNotes: userState.pageNotes, redraw: () => drawing.draw(), close: () => card.close() });
   const drawing = new PageDrawing(
     { doc, index, store, followed, notes: () => notes.anchored(), withoutObserving: (work) => watcher.withoutObserving(work) },
     userState,
@@ -114,7 +117,6 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
         const open = view.get().view;
         return card.hoverCardOpen() || (open.kind === 'note' && !open.focus && !open.deleted);
       },
-      step: (direction) => void card.step(direction),
       selectionChanged: () => notes.selectionChanged(),
     });
   const outline = (page: Pick<TabOutline, 'title' | 'url' | 'state'>) => buildOutline(page, store.all(), notes.anchored(), view.get().orphans, index);

@@ -4,12 +4,13 @@
  * engine loaded on first use, the tab messages routed to it, and its lifecycle hooked up.
  */
 import type { Dataset } from '../data/types';
-import { packFromJSON, type MatchPack, type PrebuiltEngine } from '../match/pack';
+import { packFromJSON, type PrebuiltEngine } from '../match/pack';
 import type { Send } from '../messaging/protocol';
 import { createTabRouter } from '../messaging/tab-router';
 import { loadFoldTable } from '../text/normalise';
-import { indexDataset, type DatasetIndex } from './card-model';
+import { indexDataset } from './card-model';
 import { Overlay } from './controller';
+import { createEngineSource, type Engine } from './engine-source';
 import { watchLifecycle } from './lifecycle';
 import type { CssPainterOptions } from './highlighter';
 import type { MountView } from './view-model';
@@ -33,15 +34,11 @@ export interface InPageEnv {
   isAlive(): boolean;
 }
 
-/** The match pack and lookup index, parsed the first time they are needed. */
-function lazyEngine(env: Pick<InPageEnv, 'loadPrebuilt' | 'dataset'>): () => { pack: MatchPack; index: DatasetIndex } {
-  let engine: { pack: MatchPack; index: DatasetIndex } | undefined;
-  return () => {
-    if (engine) return engine;
-    const prebuilt = env.loadPrebuilt();
-    loadFoldTable(prebuilt.fold);
-    return (engine = { pack: packFromJSON(prebuilt.pack), index: indexDataset(env.dataset) });
-  };
+/** The bundled engine's match pack and lookup index, parsed the first time they are needed. */
+function loadBundled(env: Pick<InPageEnv, 'loadPrebuilt' | 'dataset'>): Engine {
+  const prebuilt = env.loadPrebuilt();
+  loadFoldTable(prebuilt.fold);
+  return { pack: packFromJSON(prebuilt.pack), index: indexDataset(env.dataset) };
 }
 
 /** Starts the overlay on this page, unless one is running already; returns it, or undefined. */
@@ -50,12 +47,20 @@ export function runInPage(env: InPageEnv): Overlay | undefined {
   if (w[FLAG]) return undefined;
   w[FLAG] = true;
 
-  const overlay = new Overlay({
+  // The bundled dataset's engine, until the overlay's state says the user installed another
+  // (lib/overlay/engine-source.ts): then the page is read again with that one.
+  const engines = createEngineSource({
+    bundledHash: env.dataset.meta.hash,
+    loadBundled: () => loadBundled(env),
+    send: env.send,
+    onSwitch: () => void overlay.datasetChanged(),
+  });
+  const overlay: Overlay = new Overlay({
     doc: env.doc,
     startedAt: env.startedAt,
-    engine: lazyEngine(env),
+    engine: engines.get,
     mountView: env.mountView,
-    send: env.send,
+    send: engines.send,
     painterOptions: env.painterOptions,
   });
   const started = overlay.start(false);
@@ -74,10 +79,11 @@ export function runInPage(env: InPageEnv): Overlay | undefined {
           overlay.dispose();
           return { ok: true };
         },
+        'tab/step': (req) => ({ moved: overlay.step(req.direction) }),
       },
       started,
     ),
   );
-  watchLifecycle({ win: env.win, isAlive: env.isAlive, onLocationChange: () => overlay.locationChanged(), onEnd: () => overlay.dispose() }, new AbortController().signal);
+  watchLifecycle({ win: env.win, isAlive: env.isAlive, onLocationChange: () => overlay.locationChanged(), onEnd: () => overlay.dispose() });
   return overlay;
 }

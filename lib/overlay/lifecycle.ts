@@ -21,12 +21,15 @@ export interface LifecycleHooks {
 
 type NavigationLike = EventTarget;
 
-/** Starts watching; `signal` ends it. */
-export function watchLifecycle(h: LifecycleHooks, signal: AbortSignal): void {
+/** Starts watching, for as long as the extension is there. */
+export function watchLifecycle(h: LifecycleHooks): void {
+  const ended = new AbortController();
+  const { signal } = ended;
   let url = h.win.location.href;
   const check = () => {
+    if (signal.aborted) return;
     if (!h.isAlive()) {
-      clearInterval(timer);
+      ended.abort();
       h.onEnd();
       return;
     }

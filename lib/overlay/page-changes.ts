@@ -12,11 +12,12 @@ import { extractDomText, extractDomTextSteps, type DomText } from '../text/extra
 import type { MentionStore, PlacedMention } from './mention-store';
 import type { PageWatcher } from './page-watcher';
 import { keepOnPage, placeMentions } from './place-mentions';
+import { pageReading } from './read-page';
 import { Slicer } from './yield';
 
 /** Whether text added to a page we left alone now passes the pre-gate (so the overlay starts again). */
 export function addedTextWakesUp(roots: readonly Node[]): boolean {
-  const added = roots.map((r) => (r.isConnected ? extractDomText(r, { skipEditable: true }).text : '')).join('\n');
+  const added = roots.map((r) => (r.isConnected ? extractDomText(r, pageReading(r.ownerDocument ?? (r as Document))).text : '')).join('\n');
   return quickGate(added);
 }
 
@@ -46,7 +47,7 @@ export async function rescanChanged(roots: readonly Node[], parts: RescanParts, 
   for (const root of roots) {
     store.removeWithin(root, watcher.shadowRoots.size > 0);
     if (!root.isConnected) continue;
-    const dom = await slicer.run(extractDomTextSteps(root, { skipEditable: true }));
+    const dom = await slicer.run(extractDomTextSteps(root, pageReading(doc)));
     if (signal.aborted) return;
     watcher.watchShadowRoots(dom.shadowRoots);
     parts.onShadowRoots(dom.shadowRoots);
@@ -58,7 +59,7 @@ export async function rescanChanged(roots: readonly Node[], parts: RescanParts, 
     store.add(placed);
     parts.onPlaced(placed, dom.text);
   }
-  parts.reanchorNotes?.(() => extractDomText(doc.body, { skipEditable: true }));
+  parts.reanchorNotes?.(() => extractDomText(doc.body, pageReading(doc)));
   await slicer.run(parts.drawSteps());
   if (signal.aborted) return;
   parts.onDone();

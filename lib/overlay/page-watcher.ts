@@ -1,5 +1,5 @@
 /**
- * Watching the page: one MutationObserver on the body and on every open shadow root read, from
+ * Watching the page: one MutationObserver on the document and on every open shadow root read, from
  * the first moment of a run. Records pile up and are handed on, debounced, as the subtrees that
  * changed (`onChange`), or as a navigation when the address moved (`onNavigated`, after the page
  * settles). One piece of work at a time: changes that arrive while the overlay starts or
@@ -14,8 +14,14 @@ const MUTATION_DEBOUNCE_MS = 250;
 const QUIET_DEBOUNCE_MS = 1000;
 /** A page that never stops changing (a ticker) is still handled this often. */
 const MAX_WAIT_MS = 2000;
-/** What the observer watches, in the body and in each shadow root read. */
-const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/**
+ * What the observer watches, in the whole document (a page may replace its <body> or its root
+ * element and go on in the new one) and in each shadow root read: content, and the attributes
+ * that show or hide content without changing it (a <details> opened, `hidden` or `inert`
+ * taken off). Class and style changes are left out: pages change them all the time (a class on
+ * <body> while scrolling), and rereading on each would cost more than it finds.
+ */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['open', 'hidden', 'inert'] };
 
 export interface PageWatcherHooks {
   /** True while the overlay is drawn: changes are handled sooner. */
@@ -32,8 +38,6 @@ export class PageWatcher {
   readonly shadowRoots = new Set<ShadowRoot>();
   private readonly observer: MutationObserver;
   private pending: MutationRecord[] = [];
-  /** The body the observer watches (a page may replace its body; the old one's text is gone). */
-  private observedBody?: HTMLElement;
   private timer?: ReturnType<typeof setTimeout>;
   private waitingSince?: number;
   private busy = false;
@@ -48,7 +52,7 @@ export class PageWatcher {
       this.pending.push(...records);
       this.schedule();
     });
-    this.observeBody();
+    this.observe();
     signal.addEventListener('abort', () => this.stop());
   }
 
@@ -70,10 +74,9 @@ export class PageWatcher {
 
   /**
    * Whether text may have left the page since reading began. The observer has seen every
-   * removal in the body since then, unless the body itself was replaced.
+   * removal in the document since then (a replaced body or root element included).
    */
   mayHaveRemoved(): boolean {
-    if (!this.observedBody?.isConnected) return true;
     this.pending.push(...this.observer.takeRecords());
     return this.pending.some((r) => r.type === 'childList' && r.removedNodes.length > 0);
   }
@@ -83,7 +86,7 @@ export class PageWatcher {
     this.pending.push(...this.observer.takeRecords());
     this.observer.disconnect();
     work();
-    if (!this.stopped) this.observeBody();
+    if (!this.stopped) this.observe();
   }
 
   /**
@@ -126,9 +129,9 @@ export class PageWatcher {
     await this.exclusive(async () => this.hooks.onChange(roots));
   }
 
-  private observeBody(): void {
-    this.observedBody = this.doc.body;
-    this.observer.observe(this.doc.body, OBSERVED);
+  /** The document, not one body: what replaces the body (or the root element) is watched as well. */
+  private observe(): void {
+    this.observer.observe(this.doc, OBSERVED);
     for (const root of this.shadowRoots) this.observer.observe(root, OBSERVED);
   }
 }

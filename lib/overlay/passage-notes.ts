@@ -3,13 +3,16 @@
  * are drawn, the rest are listed as orphans, never lost), the "add note" pill on a selection,
  * and the editor that saves a note anchored to the selected passage (W3C quote and position).
  */
-import { anchorSelectors, describeRange } from '../anchor/text-quote';
+import { newNoteId } from '../rows/ids';
+import { anchorSelectors, describeRange, type NameReader } from '../anchor/text-quote';
 import type { Send } from '../messaging/protocol';
 import type { Note } from '../types/records';
 import { extractDomText, type DomText } from '../text/extract-dom';
 import { rectOfSpan } from './rects';
 import { spanFor, type DomSpan } from './dom-spans';
 import { pageInfoOf } from './page-info';
+import { pageReading } from './read-page';
+import { evidenceSentence } from '../text/sentence';
 import { rangeToText, usableSelection } from './selection';
 import type { OverlayStore } from './view-model';
 
@@ -18,12 +21,13 @@ export interface AnchoredNote {
   span: DomSpan;
 }
 
-export function anchorPageNotes(notes: readonly Note[], dom: DomText): { anchored: AnchoredNote[]; orphans: Note[] } {
+/** `names`: the engine's reader of names (match/names.ts), so that no note moves to a passage naming another unit or project. */
+export function anchorPageNotes(notes: readonly Note[], dom: DomText, names?: NameReader): { anchored: AnchoredNote[]; orphans: Note[] } {
   const anchored: AnchoredNote[] = [];
   const orphans: Note[] = [];
   for (const note of notes) {
     const a = note.anchor;
-    const hit = a && anchorSelectors(dom.text, { quote: a.quote, position: a.position });
+    const hit = a && anchorSelectors(dom.text, { quote: a.quote, position: a.position }, { names });
     const span = hit && spanFor(dom, hit.start, hit.end);
     if (span) anchored.push({ note, span });
     else orphans.push(note);
@@ -35,6 +39,8 @@ export interface PassageNoteParts {
   doc: Document;
   view: OverlayStore;
   send: Send;
+  /** The engine's reader of names (anchoring compares them). */
+  names?: NameReader;
   /** This page's notes on passages (from the background); a saved note joins them. */
   pageNotes: Note[];
   /** After a note was anchored or saved. */
@@ -54,7 +60,7 @@ export class PassageNotes {
 
   /** Re-anchors this page's notes in `dom` (the whole page's text); the ones that no longer fit are shown as orphans. */
   anchor(dom: DomText): void {
-    const { anchored, orphans } = anchorPageNotes(this.parts.pageNotes, dom);
+    const { anchored, orphans } = anchorPageNotes(this.parts.pageNotes, dom, this.parts.names);
     this.anchoredNotes = anchored;
     this.parts.view.set({ orphans });
   }
@@ -83,17 +89,23 @@ export class PassageNotes {
     const { doc } = this.parts;
     const range = usableSelection(doc);
     if (!range) return null;
-    const dom = extractDomText(doc.body, { skipEditable: true });
+    const dom = extractDomText(doc.body, pageReading(doc));
     const passage = rangeToText(doc, dom, range);
     if (!passage) return null;
     const { start, end } = passage;
-    return { selectors: describeRange(dom.text, start, end), span: spanFor(dom, start, end), at: rectOfSpan(range, doc) };
+    return {
+      selectors: { ...describeRange(dom.text, start, end), ...evidenceSentence(dom.text, start, end) },
+      span: spanFor(dom, start, end),
+      at: rectOfSpan(range, doc),
+      // One id per note being written: a retried save is the same note (issue 11, item 11).
+      id: newNoteId(),
+    };
   }
 
   /** Saves the passage with `body` ('' for a highlight) and draws it. */
   private async save(passage: NonNullable<ReturnType<PassageNotes['selectedPassage']>>, body: string): Promise<Note> {
     const { doc, send } = this.parts;
-    const note = await send({ type: 'note/save', body, anchor: { ...pageInfoOf(doc), ...passage.selectors } });
+    const note = await send({ type: 'note/save', id: passage.id, body, anchor: { ...pageInfoOf(doc), ...passage.selectors } });
     this.parts.pageNotes.push(note);
     if (passage.span) this.anchoredNotes.push({ note, span: passage.span });
     this.parts.redraw();

@@ -1,9 +1,10 @@
 /**
  * Pointer and keyboard on the page, turned into what the overlay does: a short hover opens a
- * card, leaving closes an unpinned one after a grace period, a click pins it, Esc closes,
- * Alt+Shift+J / K step through the mentions. Listeners end with `signal`. Only the user's own
- * input counts (`isTrusted`) for opening cards and the shortcuts: events the page makes up are
- * ignored, so page script can neither open our cards nor press our shortcuts.
+ * card, leaving closes an unpinned one after a grace period, a click pins it, Esc closes.
+ * Stepping through mentions (Alt+Shift+J / K) is a manifest command, sent by the background as
+ * 'tab/step', so the reader can remap it. Listeners end with `signal`. Only the user's own
+ * input counts (`isTrusted`) for opening cards: events the page makes up are ignored, so page
+ * script cannot open our cards.
  */
 export const HOVER_DELAY_MS = 300;
 export const HOVER_CLOSE_MS = 500;
@@ -19,7 +20,6 @@ export interface PointerTarget<H> {
   close(): boolean;
   /** True while a card opened by hovering (not pinned) is showing. */
   hoverCardOpen(): boolean;
-  step(direction: 1 | -1): void;
   selectionChanged(): void;
 }
 
@@ -69,11 +69,8 @@ export function trackPointer<H>(doc: Document, signal: AbortSignal, t: PointerTa
     'keydown',
     (e) => {
       if (!e.isTrusted) return;
-      if (e.key === 'Escape' && t.close()) return;
-      if (e.altKey && e.shiftKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
-        e.preventDefault();
-        t.step(e.code === 'KeyJ' ? 1 : -1);
-      }
+      // Alt+Shift+J / K are manifest commands (the reader can remap them): the background sends 'tab/step'.
+      if (e.key === 'Escape') t.close();
     },
     { signal },
   );

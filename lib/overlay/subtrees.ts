@@ -1,8 +1,12 @@
 /** Reducing a batch of DOM mutations to the few subtrees worth rescanning. */
+import { isBlank, SKIP_TAGS } from '../text/visible-text';
 import { isOwnNode } from './shadow-host';
 import { WRAP_TAG } from './highlighter';
 
 const isOurs = (n: Node) => isOwnNode(n) || (n.nodeType === 1 && (n as Element).localName === WRAP_TAG);
+/** Nodes whose coming or going changes no text: ours, and never-read elements (scripts, styles, images) or blank text. */
+const textless = (n: Node) =>
+  isOurs(n) || (n.nodeType === 1 && SKIP_TAGS.has((n as Element).localName)) || (n.nodeType === 3 && isBlank((n as Text).data)) || n.nodeType === 8;
 
 /** The parent, and from a shadow root its host: up through web components to the document. */
 export function composedParent(n: Node): Node | null {
@@ -15,23 +19,27 @@ export function containsComposed(root: Node, node: Node): boolean {
   return false;
 }
 
+/** In <head>: titles, styles and scripts the page adds there are not text a reader reads. */
+const inHead = (n: Node) => n.nodeType === 1 && (n as Element).closest('head') !== null;
+
 /**
- * Top-most changed elements (or shadow roots), excluding our own UI; none of them contains
- * another, through shadow roots included.
+ * Top-most changed elements (or shadow roots, or the document when its root element was
+ * replaced), excluding our own UI and <head>; none of them contains another, through shadow
+ * roots included.
  */
-export function changedRoots(records: readonly MutationRecord[]): Array<Element | ShadowRoot> {
-  const candidates = new Set<Element | ShadowRoot>();
+export function changedRoots(records: readonly MutationRecord[]): Array<Element | ShadowRoot | Document> {
+  const candidates = new Set<Element | ShadowRoot | Document>();
   for (const r of records) {
-    const target = r.type === 'characterData' ? r.target.parentElement : (r.target as Element | ShadowRoot);
-    if (!target || isOurs(target)) continue;
+    const target = r.type === 'characterData' ? r.target.parentElement : (r.target as Element | ShadowRoot | Document);
+    if (!target || isOurs(target) || inHead(target)) continue;
     if (r.type === 'childList') {
       const nodes = [...r.addedNodes, ...r.removedNodes];
-      if (nodes.length && nodes.every(isOurs)) continue;
+      if (nodes.length && nodes.every(textless)) continue;
     }
     candidates.add(target);
   }
   const roots = [...candidates].filter((el) => {
-    for (let p = composedParent(el); p; p = composedParent(p)) if (candidates.has(p as Element | ShadowRoot)) return false;
+    for (let p = composedParent(el); p; p = composedParent(p)) if (candidates.has(p as Element | ShadowRoot | Document)) return false;
     return true;
   });
   return roots;

@@ -4,6 +4,7 @@
  * set it; the Preact tree in `components/overlay/` renders it (the entry point mounts it).
  */
 import type { Locale } from '../i18n';
+import type { HighlightColours } from '../settings/settings';
 import type { Note, TargetRef } from '../types/records';
 import type { CardModel } from './card-model';
 
@@ -66,6 +67,8 @@ export interface OverlayViewState {
   view: OverlayView;
   orphans: Note[];
   locale: Locale;
+  /** The reader's highlight colours, for the card's colour key. */
+  colours?: HighlightColours;
 }
 
 export interface OverlayStore {

@@ -82,14 +82,23 @@ function normaliseColour(raw: unknown, fallback: HighlightColour): HighlightColo
   return contrastRatio(text, background) >= MIN_CONTRAST ? { background, text } : fallback;
 }
 
-export function normaliseSettings(raw: unknown): Settings {
+/**
+ * The UI language a browser asks for when the reader has not chosen one: Chinese for a browser
+ * whose first preferred language is Chinese (any zh-*), English for every other (issue 13, 9).
+ */
+export function localeForLanguages(languages: readonly string[]): Locale {
+  return /^zh\b/i.test(languages[0] ?? '') ? 'zh_CN' : 'en';
+}
+
+/** `fallbackLocale`: the language used when none was chosen (the browser's, see localeForLanguages). */
+export function normaliseSettings(raw: unknown, fallbackLocale: Locale = DEFAULT_SETTINGS.locale): Settings {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const colours = (typeof r.highlightColours === 'object' && r.highlightColours !== null ? r.highlightColours : {}) as Record<string, unknown>;
   const sites = Array.isArray(r.autoSites)
     ? [...new Set(r.autoSites.map((s) => (typeof s === 'string' ? normaliseHostPattern(s) : null)).filter((s): s is string => s !== null))]
     : [...DEFAULT_AUTO_SITES];
   return {
-    locale: r.locale === 'en' || r.locale === 'zh_CN' ? r.locale : DEFAULT_SETTINGS.locale,
+    locale: r.locale === 'en' || r.locale === 'zh_CN' ? r.locale : fallbackLocale,
     autoSites: sites,
     allSites: r.allSites === true,
     highlightColours: {

@@ -1,14 +1,19 @@
 /**
  * Visible text from an HTML string, for the CLI (Node has no DOM). A small tokenizer, not a
  * parser: it tracks open elements only to skip hidden/skipped subtrees and to place line
- * breaks, with the same rules as the content script's TreeWalker (visible-text.ts).
+ * breaks, with the same rules as the content script's TreeWalker (visible-text.ts). What only
+ * a browser knows (computed style from linked sheets, `@media`, selectors beyond one class or
+ * id) it cannot apply: see style-rules.ts for the part of the page's own `<style>` it does.
  */
-import { closeBoundary, isBlank, isSkipped, openBoundary, TextSink } from './visible-text';
+import { hiddenByRules, hidingRules, styleSheetsOf } from './style-rules';
+import { closeBoundary, isBlank, isClosedDetails, isSkipped, openBoundary, TextSink } from './visible-text';
 
 /** Elements without content: never pushed on the open-element stack. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Raw-text elements: their content is not markup. */
 const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
+/** Ruby parts whose end tag may be left out: a new one closes the open one (as the HTML parser does). */
+const RUBY_PARTS = new Set(['rb', 'rt', 'rp', 'rtc']);
 
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
@@ -42,15 +47,30 @@ function attributes(src: string): Map<string, string> {
   return out;
 }
 
+interface Open {
+  tag: string;
+  skip: boolean;
+  /** A closed <details>: only its first <summary> child is read. */
+  closed?: boolean;
+  summarySeen?: boolean;
+}
+
 /** Visible text of an HTML document or fragment. */
 export function extractHtmlText(source: string): string {
   const html = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source; // as the HTML parser does
+  const rules = hidingRules(styleSheetsOf(html));
   const sink = new TextSink();
-  const text = (t: string) => {
-    if (!isBlank(t)) sink.text(decodeEntities(t));
-  };
-  const stack: Array<{ tag: string; skip: boolean }> = [];
+  const stack: Open[] = [];
   let skipDepth = 0; // open skipped elements
+  /** Text directly in a closed <details> is not shown. */
+  const text = (t: string) => {
+    if (!isBlank(t) && !stack[stack.length - 1]?.closed) sink.text(decodeEntities(t));
+  };
+  const pop = () => {
+    const el = stack.pop()!;
+    if (el.skip) skipDepth--;
+    else if (skipDepth === 0) sink.boundary(closeBoundary(el.tag));
+  };
   let i = 0;
   const n = html.length;
   while (i < n) {
@@ -88,18 +108,23 @@ export function extractHtmlText(source: string): string {
       // Pop to the matching element (tolerates unclosed <p>, <li>, <td>).
       for (let k = stack.length - 1; k >= 0; k--) {
         if (stack[k]!.tag !== tag) continue;
-        while (stack.length > k) {
-          const el = stack.pop()!;
-          if (el.skip) skipDepth--;
-          else if (skipDepth === 0) sink.boundary(closeBoundary(el.tag));
-        }
+        while (stack.length > k) pop();
         break;
       }
       if (tag === 'br' && skipDepth === 0) sink.boundary('\n'); // </br> acts as <br>
       continue;
     }
+    if (RUBY_PARTS.has(tag)) {
+      // <rt>gōng<rt>ān: the second closes the first (rb/rtc close an open rtc too)
+      while (stack.length && RUBY_PARTS.has(stack[stack.length - 1]!.tag) && (stack[stack.length - 1]!.tag !== 'rtc' || tag === 'rb' || tag === 'rtc')) pop();
+    }
     const attrs = attributes(rest);
-    const skip = isSkipped(tag, (a) => (attrs.has(a) ? attrs.get(a)! : null));
+    const get = (a: string) => (attrs.has(a) ? attrs.get(a)! : null);
+    const parent = stack[stack.length - 1];
+    // In a closed <details>, only the first <summary> child shows.
+    const folded = parent?.closed === true && !(tag === 'summary' && !parent.summarySeen);
+    if (parent?.closed && tag === 'summary') parent.summarySeen = true;
+    const skip = folded || isSkipped(tag, get) || hiddenByRules(rules, get);
     if (skipDepth === 0 && !skip) sink.boundary(openBoundary(tag));
     const selfClosing = /\/\s*$/.test(rest) && !RAW.has(tag);
     if (VOID.has(tag) || selfClosing) continue;
@@ -117,7 +142,7 @@ export function extractHtmlText(source: string): string {
       continue;
     }
     if ((tag === 'pre' || tag === 'listing') && html[i] === '\n') i++; // the parser drops it
-    stack.push({ tag, skip });
+    stack.push({ tag, skip, closed: isClosedDetails(tag, get) || undefined });
     if (skip) skipDepth++;
   }
   return sink.toString();

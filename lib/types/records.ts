@@ -28,12 +28,27 @@ export interface TextPositionSelector {
   end: number;
 }
 
+/**
+ * What a page says about itself, kept as a reference manager keeps a source (issue 13, 7).
+ * Every field is optional: only what the page's markup gives (lib/overlay/page-meta.ts).
+ */
+export interface PageMeta {
+  /** The outlet or site's own name (og:site_name, SiteName, ContentSource …). */
+  siteName?: string;
+  author?: string;
+  /** The page's date, ISO `YYYY-MM-DD`. */
+  published?: string;
+}
+
 export interface PassageAnchor {
   url: string;
   canonicalUrl: string;
   title: string;
   quote: TextQuoteSelector;
   position: TextPositionSelector;
+  /** The sentence around the passage, as evidence that outlives the page (absent on notes made before it was kept). */
+  sentence?: string;
+  meta?: PageMeta;
 }
 
 export interface Note {
@@ -77,6 +92,10 @@ export interface Sighting {
   quote: string;
   prefix: string;
   suffix: string;
+  /** The sentence around the first mention seen (absent on rows recorded before it was kept). */
+  sentence?: string;
+  /** The page's own description of itself, as of the last visit. */
+  meta?: PageMeta;
   firstSeen: number;
   lastSeen: number;
   visits: number;

@@ -30,6 +30,8 @@ function prefs(): string {
     'network.captive-portal-service.enabled': false,
     'network.connectivity-service.enabled': false,
     'app.update.enabled': false,
+    // The UI follows the browser's preferred language; the tests read Chinese labels.
+    'intl.accept_languages': 'zh-CN, zh',
   };
   return Object.entries(p)
     .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)

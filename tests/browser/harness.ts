@@ -64,7 +64,11 @@ export interface ExtensionBrowser {
 }
 
 /** Chromium with the built extension; flags as TOOLCHAIN.md says work on this machine. */
-export async function launchWithExtension(opts: { headless?: boolean; extensionDir?: string; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+/**
+ * `locale`: the browser's preferred language (navigator.languages), which the extension's UI
+ * follows until the reader picks one; Chinese by default, as the tests read Chinese labels.
+ */
+export async function launchWithExtension(opts: { headless?: boolean; extensionDir?: string; userDataDir?: string; locale?: string } = {}): Promise<ExtensionBrowser> {
   const dir = opts.extensionDir ?? CHROME_BUILD;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no built extension in ${dir}: run \`npm run build\` first`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
@@ -72,6 +76,7 @@ export async function launchWithExtension(opts: { headless?: boolean; extensionD
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
     executablePath: CHROMIUM,
     headless,
+    locale: opts.locale ?? 'zh-CN',
     viewport: { width: 1280, height: 900 },
     args: [
       ...(headless ? ['--headless=new'] : []),

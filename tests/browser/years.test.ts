@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
-import { highlightTexts, pointOfText } from './page-probes';
+import { ourUi } from './our-ui';
+import { byClass, highlightTexts, pointOfText } from './page-probes';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -31,10 +32,10 @@ describe('a page read in its own year', () => {
   it('draws a 2025 round the dataset lacks and says so on its card, never another year’s status', async () => {
     page = await browser.context.newPage();
     await page.goto(siteUrl(server, 'www.ijjnews.com', 'browser/pages/years-2025.html'));
-    await expect.poll(async () => (await page.evaluate(highlightTexts))['msl-project-open'] ?? [], { timeout: 10_000 }).toContain('智慧停车');
+    await expect.poll(async () => byClass(await page.evaluate(highlightTexts))['msl-project-open'] ?? [], { timeout: 10_000 }).toContain('智慧停车');
     await clickText(page, '智慧停车');
-    const card = page.locator('msl-lens-root [data-card-kind="round"]');
-    await expect.poll(() => card.getByTestId('card-round').textContent(), { timeout: 5_000 }).toBe('本页讲的是2025年的为民办实事项目；数据集没有这一轮的记录。');
+    const card = ourUi(page).locator('[data-card-kind="round"]');
+    await expect.poll(() => card.getByTestId('card-round').textContent(), { timeout: 5_000 }).toBe('本页讲的是2025年的为民办实事；数据集没有这一轮的记录。');
     const text = await card.textContent();
     expect(text).not.toContain('已完成');
     expect(text).not.toContain('2023');
@@ -44,8 +45,8 @@ describe('a page read in its own year', () => {
 
   it('links the name of 2025’s list item to it and shows its programme and year', async () => {
     await clickText(page, '新建、提升10个长者食堂');
-    const card = page.locator('msl-lens-root [data-card-kind="project"]');
-    await expect.poll(() => card.getByTestId('card-list').textContent(), { timeout: 5_000 }).toBe('2025年为民办实事项目');
+    const card = ourUi(page).locator('[data-card-kind="project"]');
+    await expect.poll(() => card.getByTestId('card-list').textContent(), { timeout: 5_000 }).toBe('2025年为民办实事');
     await page.keyboard.press('Escape');
   });
 
@@ -60,11 +61,11 @@ describe('a page read in its own year', () => {
     const targets = popup.getByTestId('tab-targets');
     await expect.poll(() => targets.textContent(), { timeout: 10_000 }).toContain('智慧停车');
     const lists = await popup.getByTestId('tab-target-list').allTextContents();
-    expect(lists).toContain('2025年为民办实事项目 · 数据集无记录');
-    expect(lists).toContain('2025年为民办实事项目');
+    expect(lists).toContain('2025年为民办实事 · 数据集无记录');
+    expect(lists).toContain('2025年为民办实事');
     await popup.screenshot({ path: join(OUTPUT_DIR, 'popup-years.png'), fullPage: true });
     await targets.getByText('智慧停车').click();
-    await expect.poll(() => page.locator('msl-lens-root [data-card-kind="round"]').count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => ourUi(page).locator('[data-card-kind="round"]').count(), { timeout: 5_000 }).toBe(1);
     await popup.close();
   });
 });

@@ -17,6 +17,8 @@ export function sampleNotes(): Note[] {
         title: '晋江“微车管所”进园区',
         quote: { type: 'TextQuoteSelector', exact: '微车管所', prefix: '推动“', suffix: '”进五里工业园区' },
         position: { type: 'TextPositionSelector', start: 3, end: 7 },
+        sentence: '公安局推动“微车管所”进五里工业园区，办事更近了。',
+        meta: { siteName: '晋江新闻网', published: '2024-02-06' },
       },
       pageUrl: 'https://news.example.cn/a',
       body: '记者跟进：办理时间缩短, "当天办结"',
@@ -68,7 +70,7 @@ export function sampleSightings(): Sighting[] {
     visits,
   });
   return [
-    s('mw2023-002', 'https://news.example.cn/a', 'news.example.cn', at(0), at(30), 3),
+    { ...s('mw2023-002', 'https://news.example.cn/a', 'news.example.cn', at(0), at(30), 3), sentence: '公安局推动“微车管所”进五里工业园区。', meta: { siteName: '晋江新闻网', author: '林晓' } },
     s('mw2023-002', 'https://www.jinjiang.gov.cn/x', 'jinjiang.gov.cn', at(3), at(4), 1),
     s('mw2023-003', 'https://news.example.cn/c', 'news.example.cn', at(6), at(7), 1),
   ];

@@ -184,4 +184,42 @@ describe('options page', () => {
     expect((await db.items.get('mw2023-024'))?.status).toBe('in_progress');
     expect(await db.follows.count()).toBe(1);
   });
+
+  it('names the rows of yours a backup would overwrite before importing', async () => {
+    await addSampleRows(db);
+    const backup = await exportBackup(db);
+    const mine = backup.notes[0]!.body;
+    backup.notes[0] = { ...backup.notes[0]!, body: '文件里的新版本', updatedAt: backup.notes[0]!.updatedAt + 60_000 };
+    show();
+    chooseFile(screen.getByLabelText(/选择文件/), new File([backupToJson(backup)], 'backup.json', { type: 'application/json' }));
+    const list = await screen.findByTestId('import-overwrites');
+    expect(list.textContent).toContain('您的 1 条记录将被文件中的版本替换');
+    expect(list.textContent).toContain(mine.slice(0, 20));
+    expect((await db.notes.get(backup.notes[0]!.id))?.body).toBe(mine);
+  });
+
+  it('asks a second time before a dataset that removes a project you follow, and lists what changes under kept ids', async () => {
+    const gone = bundledDataset.items.find((i) => i.programme === 'weiminbanshishi')!;
+    await db.follows.add({ key: `item:${gone.id}`, target: { kind: 'item', id: gone.id }, targetId: gone.id, createdAt: Date.now(), statusWhenFollowed: gone.status });
+    await db.follows.add({ key: 'item:mw2023-030', target: { kind: 'item', id: 'mw2023-030' }, targetId: 'mw2023-030', createdAt: Date.now(), statusWhenFollowed: 'completed' });
+    const d = structuredClone(bundledDataset);
+    d.meta.version = `${bundledDataset.meta.version.split('.')[0]}.9.0`;
+    d.items = d.items.filter((i) => i.id !== gone.id).map((i) => (i.id === 'mw2023-030' ? { ...i, name: '换了名字的项目' } : i));
+    d.programmes.find((p) => p.programme === gone.programme && p.year === gone.year)!.known -= 1;
+    const list = d.programmes.find((p) => p.programme === gone.programme && p.year === gone.year)!;
+    list.complete = list.announced !== null && list.known === list.announced;
+    d.meta.counts = { ...d.meta.counts, items: d.items.length, completed: d.items.filter((i) => i.status === 'completed').length };
+    d.meta.hash = await datasetHash(d);
+    show();
+    chooseFile(screen.getByLabelText(/选择数据集文件/), new File([JSON.stringify(d)], 'dataset.json'));
+    const identity = await screen.findByTestId('dataset-identity-changes');
+    expect(identity.textContent).toContain('换了名字的项目');
+    expect(screen.getByTestId('dataset-risk-kept').textContent).toContain('1');
+    fireEvent.click(screen.getByTestId('dataset-apply'));
+    await screen.findByText('确定吗？请先核对上面的列表。');
+    expect(await db.items.count()).toBe(bundledDataset.items.length);
+    fireEvent.click(screen.getByRole('button', { name: '是的，仍然安装' }));
+    await screen.findByText(`已安装数据集 ${d.meta.version}。`);
+    expect(await db.items.count()).toBe(bundledDataset.items.length - 1);
+  });
 });

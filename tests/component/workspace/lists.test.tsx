@@ -95,10 +95,11 @@ describe('Following view', () => {
 });
 
 describe('Sightings view', () => {
-  it('lists sightings newest first and filters by site and by item', async () => {
+  const links = () => [...document.querySelectorAll('.source-page h3 a')].map((a) => a.getAttribute('href'));
+
+  it('lists pages newest first and filters by site and by item', async () => {
     renderIn(<SightingsView db={db} />);
-    await waitFor(() => expect(document.querySelectorAll('ol.sightings li')).toHaveLength(3));
-    const links = () => [...document.querySelectorAll('ol.sightings li a')].map((a) => a.getAttribute('href'));
+    await waitFor(() => expect(document.querySelectorAll('.source-page')).toHaveLength(3));
     expect(links()).toEqual(['https://news.example.cn/a', 'https://news.example.cn/c', 'https://www.jinjiang.gov.cn/x']);
     const site = screen.getByLabelText('网站');
     await waitFor(() => expect(within(site).getAllByRole('option')).toHaveLength(3));
@@ -109,5 +110,57 @@ describe('Sightings view', () => {
     await waitFor(() => expect(within(item).getByRole('option', { name: nameOf(3) })).toBeTruthy());
     fireEvent.change(item, { target: { value: 'mw2023-003' } });
     await waitFor(() => expect(links()).toEqual(['https://news.example.cn/c']));
+  });
+
+  it('groups a page\'s mentions under it: projects with their sentence first, units folded after them', async () => {
+    const unit = { ...sampleSightings()[0]!, key: 'gonganju|https://news.example.cn/a', target: { kind: 'unit' as const, id: 'gonganju' }, targetId: 'gonganju', quote: '公安局', firstSeen: at(-1) };
+    await db.sightings.put(unit);
+    renderIn(<SightingsView db={db} />);
+    await waitFor(() => expect(document.querySelectorAll('.source-page')).toHaveLength(3));
+    const page = document.querySelector<HTMLElement>('.source-page')!;
+    // The page is said once, with what it says of itself.
+    expect(within(page).getByRole('heading', { level: 3 }).textContent).toBe('页面 news.example.cn');
+    expect(page.querySelector('p.muted')!.textContent).toMatch(/^晋江新闻网 \(news\.example\.cn\) · 林晓 · /);
+    const lines = [...page.querySelectorAll(':scope > ul li')];
+    expect(lines.map((l) => l.querySelector('.sighting-name')!.textContent)).toEqual([nameOf(2)]);
+    expect(lines[0]!.querySelector('q')!.textContent).toBe('公安局推动“微车管所”进五里工业园区。');
+    expect(lines[0]!.querySelector('mark')!.textContent).toBe('微车管所');
+    const units = page.querySelector('details.units-seen')!;
+    expect(units.hasAttribute('open')).toBe(false);
+    expect(units.querySelector('summary')!.textContent).toBe('另提及 1 个单位：公安局');
+  });
+});
+
+describe('exports from the side panel', () => {
+  it('the notes view saves the notes as Markdown, each note dated', async () => {
+    const saved: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => (saved.push(b), 'blob:x');
+    try {
+      renderIn(<NotesView db={db} onOpen={noop} />);
+      fireEvent.click(await screen.findByTestId('export-markdown'));
+      await waitFor(() => expect(saved).toHaveLength(1));
+      const md = await saved[0]!.text();
+      expect(md.match(/_记于 \d{4}-\d{2}-\d{2}/g)).toHaveLength(3);
+      await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/minsheng-lens-notes-\d{8}-\d{4}\.md/));
+    } finally {
+      URL.createObjectURL = create;
+    }
+  });
+
+  it('the sightings view saves a coverage table with one row per project per page', async () => {
+    const saved: Blob[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => (saved.push(b), 'blob:x');
+    try {
+      renderIn(<SightingsView db={db} />);
+      fireEvent.click(await screen.findByTestId('export-coverageCsv'));
+      await waitFor(() => expect(saved).toHaveLength(1));
+      const rows = (await saved[0]!.text()).trimEnd().split('\r\n');
+      expect(rows).toHaveLength(1 + 3);
+      expect(rows[1]).toMatch(/^mw2023-002,2,minsheng-weishishi(-2023)?,/);
+    } finally {
+      URL.createObjectURL = create;
+    }
   });
 });

@@ -24,7 +24,7 @@ describe('side panel: search and detail', () => {
 
     const detail = await screen.findByTestId('detail');
     expect(within(detail).getByRole('heading', { level: 2 }).textContent).toBe('推动“微车管所”进五里工业园区');
-    await waitFor(() => expect(within(detail).getByTestId('detail-status').textContent).toContain('截至 2024-02-06'));
+    await waitFor(() => expect(within(detail).getByTestId('detail-status').textContent).toContain('状态来源日期 2024-02-06'));
     expect(within(detail).getByTestId('detail-source').textContent).toContain('晋江经济报');
     expect(within(detail).getByRole('link', { name: '打开来源' }).getAttribute('href')).toMatch(/^http/);
 
@@ -35,10 +35,16 @@ describe('side panel: search and detail', () => {
     await waitFor(() => expect(followBtn.getAttribute('aria-pressed')).toBe('true'));
     expect((await db.follows.get('item:mw2023-023'))?.statusWhenFollowed).toBe('completed');
 
+    const adder = detail.querySelector<HTMLDetailsElement>('details.add-note')!;
+    adder.open = true;
+    fireEvent(adder, new Event('toggle'));
     fireEvent.input(within(detail).getByLabelText('笔记内容'), { target: { value: '园区里办驾照更方便' } });
     fireEvent.input(within(detail).getByLabelText('标签（用逗号分隔）'), { target: { value: '交通，园区' } });
     fireEvent.click(within(detail).getByRole('button', { name: '保存笔记' }));
     await waitFor(() => expect(within(detail).getByText('园区里办驾照更方便')).toBeTruthy());
+    // The form closes once the note is saved, and says it was.
+    await waitFor(() => expect(adder.open).toBe(false));
+    expect(within(detail).getByRole('status').textContent).toBe('笔记已保存');
     const [note] = await db.notes.toArray();
     expect(note).toMatchObject({ targetId: 'mw2023-023', target: { kind: 'item', id: 'mw2023-023' }, tags: ['交通', '园区'] });
 

@@ -49,7 +49,7 @@ describe('side panel across years', () => {
     const detail = await screen.findByTestId('detail');
     await waitFor(() => expect(within(detail).getByTestId('detail-list').textContent).toContain('2021年为民办实事'));
     expect(within(detail).getByTestId('detail-coverage').textContent).toBe('数据集收录了2021年为民办实事清单 22 项中的 14 项');
-    expect(within(detail).getByTestId('detail-status').textContent).toContain('截至 2021-09-30');
+    expect(within(detail).getByTestId('detail-status').textContent).toContain('状态来源日期 2021-09-30');
     expect(within(detail).getByTestId('detail-targets').textContent).toBe('新建或改建小学自办食堂 30个');
     expect(within(detail).getByText('来源未写明牵头单位')).toBeTruthy();
     expect(within(detail).queryByText('序号')).toBeNull();
@@ -113,6 +113,6 @@ describe('side panel across years', () => {
 
     renderIn(<SightingsView db={db} />);
     // in the item filter and on the sighting itself
-    await waitFor(() => expect(screen.getAllByText('2022年为民办实事 · 帮扶特困家庭“四帮四扶”工程164户').map((e) => e.tagName).sort()).toEqual(['DIV', 'OPTION']));
+    await waitFor(() => expect(screen.getAllByText('2022年为民办实事 · 帮扶特困家庭“四帮四扶”工程164户').map((e) => e.tagName).sort()).toEqual(['OPTION', 'SPAN']));
   });
 });

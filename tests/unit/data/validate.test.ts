@@ -48,10 +48,15 @@ describe('validateDataset', () => {
     expect(errorAfter((d) => (d.places[1]!.name = d.places[0]!.name))).toMatch(/^places\[1\]\.name: duplicate name "霞美村"/);
   });
 
-  it('requires seqs 1..n in order, with matching ids', () => {
+  it('keeps the 117 table rows, their ids identity and not position (issue 11, item 8)', () => {
     expect(errorAfter((d) => d.items.splice(10, 1))).toBe('items: expected 117 items of the 2023 minsheng-weishishi table, got 116');
-    expect(errorAfter((d) => d.items.splice(10, 1, { ...d.items[11]!, id: 'mw2023-011' }))).toMatch(/^items\[10\]\.seq: expected 11 \(seqs run 1\.\.n in order\), got 12/);
-    expect(errorAfter((d) => (d.items[0]!.id = 'mw2023-999'))).toBe('items[0].id: expected "mw2023-001" for seq 1, got "mw2023-999"');
+    // Ids are not tied to a row's place or its 序号: rows in another order are the same items.
+    const reordered = committed();
+    [reordered.items[3], reordered.items[40]] = [reordered.items[40]!, reordered.items[3]!];
+    expect(validateDataset(reordered).items[3]!.id).toBe('mw2023-041');
+    // … but each number of the table and each frozen id once.
+    expect(errorAfter((d) => (d.items[11]!.seq = 11))).toBe('items[11].seq: duplicate seq 11 in minsheng-weishishi-2023 (also mw2023-011)');
+    expect(errorAfter((d) => (d.items[0]!.id = 'mw2023-999'))).toBe('items[0].id: not one of the table\'s ids mw2023-001…117, got "mw2023-999"');
   });
 
   it("checks each item's unit, places, source and town", () => {
@@ -138,7 +143,7 @@ describe('validateDataset', () => {
     expect(errorAfter((d) => (d.items[i24]!.id = 'wm2025-ziban-shitang'))).toBe(
       `items[${i24}].id: an item of weiminbanshishi-2024 has an id starting "wm2024-", got "wm2025-ziban-shitang"`,
     );
-    expect(errorAfter((d) => (d.items[5]!.id = 'mw2023-ziban'))).toBe('items[5].id: expected "mw2023-006" for seq 6, got "mw2023-ziban"');
+    expect(errorAfter((d) => (d.items[5]!.id = 'mw2023-ziban'))).toBe('items[5].id: not one of the table\'s ids mw2023-001…117, got "mw2023-ziban"');
     expect(errorAfter((d) => (d.items[5]!.programme = 'weiminbanshishi'))).toMatch(/^items: expected 117 items of the 2023 minsheng-weishishi table, got 116$/);
   });
 

@@ -138,6 +138,45 @@ describe('upgrading the database from v1 to v2', () => {
     db.close();
   });
 
+  it('leaves the v1 database as it was when the upgrade fails half-way', async () => {
+    const name = await makeV1();
+    const v1 = new Dexie(name);
+    v1.version(1).stores(V1_STORES);
+    await v1.open();
+    // A damaged reference row the upgrade cannot read: it throws after the items were already rewritten.
+    await v1.table('meta').put({ key: 'dataset', meta: null, installedAt: at(-100) });
+    const before = { items: await v1.table('items').toArray(), follows: await v1.table('follows').toArray(), notes: await v1.table('notes').toArray() };
+    v1.close();
+
+    const db = new LensDb(name);
+    await expect(db.open()).rejects.toThrow();
+    db.close();
+
+    const again = new Dexie(name);
+    await again.open(); // no schema: opens whatever version is on disk
+    expect(again.verno).toBe(1);
+    expect(again.tables.map((t) => t.name)).not.toContain('programmes');
+    expect(await again.table('items').toArray()).toEqual(before.items);
+    expect(await again.table('follows').toArray()).toEqual(before.follows);
+    expect(await again.table('notes').toArray()).toEqual(before.notes);
+    again.close();
+  });
+
+  it('carries a user row of an unexpected shape over unchanged instead of failing', async () => {
+    const name = await makeV1();
+    const v1 = new Dexie(name);
+    v1.version(1).stores(V1_STORES);
+    await v1.open();
+    const odd = { key: 'item:odd', target: null, targetId: 'odd', createdAt: at(50) };
+    await v1.table('follows').add(odd);
+    v1.close();
+    const db = new LensDb(name);
+    await db.open();
+    expect(await db.follows.get('item:odd')).toEqual(odd);
+    expect(await db.follows.count()).toBe(sampleFollows().length + extraFollows.length + 1);
+    db.close();
+  });
+
   it('opens a fresh database at v2 with the new tables', async () => {
     const name = `${DB_NAME}-upgrade-test-${n++}`;
     names.push(name);

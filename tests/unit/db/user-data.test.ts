@@ -59,7 +59,7 @@ describe('follows', () => {
   });
 
   it('uses the recorded dataset change for follows made without a status', async () => {
-    await db.follows.add({ key: 'item:mw2023-002', target: item2, targetId: 'mw2023-002', createdAt: 0 });
+    await db.follows.add({ key: 'item:mw2023-002', target: item2, targetId: 'mw2023-002', createdAt: at(0) });
     await seedDataset(db, tinyDataset('2.0.0', 'hash-v2', [tinyItem(2, 'gonganju', '公安局', 'x', 'not_started')]), at(5));
     expect((await changedFollows(db)).get('mw2023-002')).toEqual({ from: 'completed', to: 'not_started' });
   });

@@ -53,7 +53,7 @@ describe('JSON backup', () => {
     await wipeUserData(db);
     expect(await db.notes.count()).toBe(0);
     const summary = await importText(json);
-    expect(summary).toEqual({ notes: { added: 3, updated: 0, unchanged: 0 }, follows: { added: 2, updated: 0, unchanged: 0 }, sightings: { added: 3, updated: 0, unchanged: 0 } });
+    expect(summary).toEqual({ notes: { added: 3, updated: 0, unchanged: 0 }, follows: { added: 2, updated: 0, unchanged: 0 }, sightings: { added: 3, updated: 0, unchanged: 0 }, overwrites: [] });
     expect(await userTables(db)).toEqual(before);
     // and the second export is the same file, apart from the time
     const again = JSON.parse(backupToJson(await exportBackup(db))) as Record<string, unknown>;
@@ -86,6 +86,11 @@ describe('JSON backup', () => {
       notes: { added: 0, updated: 1, unchanged: 2 },
       follows: { added: 0, updated: 0, unchanged: 2 },
       sightings: { added: 0, updated: 1, unchanged: 2 },
+      // the user's own rows the file replaces are named before anything is written
+      overwrites: [
+        { table: 'notes', key: sampleNotes()[0]!.id, label: sampleNotes()[0]!.body },
+        { table: 'sightings', key: backup.sightings[0]!.key, label: `mw2023-002 · ${backup.sightings[0]!.title}` },
+      ],
     });
     await applyImport(db, parsed.rows);
     expect((await db.notes.get(sampleNotes()[0]!.id))?.body).toBe('更新后的笔记');

@@ -5,6 +5,7 @@ import { parseImport } from '../../../lib/export/import';
 import { codePointsToUtf16, noteToAnnotation, notesToAnnotationCollection, utf16ToCodePoints, type PassageTarget } from '../../../lib/export/w3c';
 import { annotationsToNotes } from '../../../lib/export/w3c-import';
 import { ImportError } from '../../../lib/export/check';
+import { localDay } from '../../../lib/export/sources';
 import { at, sampleNotes, sampleSightings } from '../../helpers/user-rows';
 
 const names = new Map([
@@ -76,6 +77,17 @@ describe('Markdown', () => {
     expect(md.indexOf('未关联页面的笔记')).toBeGreaterThan(md.indexOf('news.example.cn/b'));
   });
 
+  it('dates every note, and says when it was edited on another day', () => {
+    const notes = sampleNotes();
+    notes[1]!.updatedAt = notes[1]!.createdAt + 2 * 86_400_000;
+    const dated = notesMarkdown(notes, { locale: 'en', names, now: at(0) });
+    const day = localDay;
+    expect(dated).toContain(`_written ${day(notes[0]!.createdAt)} · About: `);
+    expect(dated).toContain(`_written ${day(notes[1]!.createdAt)} · edited ${day(notes[1]!.updatedAt)} · About: 公安局_`);
+    expect(dated).toContain(`_written ${day(notes[2]!.createdAt)} · Tags: #老年_`);
+    expect(dated.match(/_written /g)).toHaveLength(3);
+  });
+
   it('escapes user text so it cannot become markup', () => {
     expect(escapeMarkdown('[x](javascript:alert(1)) <img> # h')).toBe('\\[x\\]\\(javascript:alert\\(1\\)\\) &lt;img\\> \\# h');
     const evil = notesMarkdown([{ ...sampleNotes()[1]!, body: '<script>alert(1)</script> [link](http://evil)' }], { locale: 'en', names });
@@ -122,7 +134,12 @@ describe('W3C Web Annotation', () => {
   it('round-trips our own annotations back to the same notes', () => {
     const doc = JSON.parse(JSON.stringify(notesToAnnotationCollection(sampleNotes(), 'x'))) as unknown;
     const back = annotationsToNotes(doc);
-    const strip = (n: ReturnType<typeof sampleNotes>[number]) => ({ ...n, anchor: n.anchor && { ...n.anchor, url: n.anchor.canonicalUrl, title: '' } });
+    // W3C annotations carry the passage, not the page's title, address as visited, sentence or meta.
+    const strip = (n: ReturnType<typeof sampleNotes>[number]) => {
+      if (!n.anchor) return n;
+      const { sentence: _s, meta: _m, ...anchor } = n.anchor;
+      return { ...n, anchor: { ...anchor, url: n.anchor.canonicalUrl, title: '' } };
+    };
     expect(back).toEqual(sampleNotes().map(strip));
     expect(parseImport(doc).kind).toBe('annotations');
   });

@@ -122,3 +122,18 @@ describe('cli scan: the page’s date', () => {
     await expect(run(['--date', join(dir, 'a.txt')])).rejects.toBeInstanceOf(CliError);
   });
 });
+
+describe('cli scan: years', () => {
+  type Out = { mentions: Array<Record<string, unknown>> };
+  it('reports a round the dataset lacks with id null and its year, and an untold year with candidateYears', async () => {
+    const f = join(dir, 'rounds.txt');
+    writeFileSync(f, '晋江为民办实事项目：今年新一轮智慧停车建设过半。\n长者食堂越办越多。');
+    const dated = JSON.parse((await run(['--date', '2025-07-08', f])).out) as Out;
+    expect(dated.mentions.filter((m) => m.kind === 'project').map((m) => [m.text, m.id, m.programme, m.year])).toEqual([
+      ['智慧停车', null, 'weiminbanshishi', 2025],
+      ['长者食堂', 'wm2025-zhangzhe-shitang', 'weiminbanshishi', 2025],
+    ]);
+    const undated = JSON.parse((await run([f])).out) as Out;
+    expect(undated.mentions.find((m) => m.text === '长者食堂')).toMatchObject({ id: null, year: null, candidateYears: [2022, 2025] });
+  });
+});

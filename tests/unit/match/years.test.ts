@@ -5,7 +5,7 @@ import { scanText } from '../../../lib/match/scan-text';
 import { normaliseCodes } from '../../../lib/text/normalise';
 import { clauseFrom, clauseStarts, lineAround } from '../../../lib/match/context';
 import { passageYear, yearWords } from '../../../lib/match/years';
-import { yearsDataset } from './years-dataset';
+import { bundledDataset } from '../../../lib/data/dataset';
 
 /** The year the passage around `name` speaks of, as passageYear reads it. */
 function yearOf(text: string, name: string, pageYear: number | null = null) {
@@ -61,7 +61,7 @@ describe('the year a passage speaks of', () => {
   });
 });
 
-const pack = buildPack(yearsDataset());
+const pack = buildPack(bundledDataset);
 const projects = (text: string, pageDate?: string) =>
   scanText(text, pack, { pageDate }).mentions
     .filter((m) => m.kind === 'project')

@@ -29,6 +29,7 @@ const state: OverlayState = {
   wrapHighlights: false,
   siteDisabled: false,
   highlightColours: DEFAULT_HIGHLIGHT_COLOURS,
+  dataset: null,
 };
 
 /** A background that answers the state request after `whileAsked` ran, and every other request with nothing. */

@@ -89,3 +89,30 @@ describe('reducing mutations to subtrees to rescan', () => {
     expect(store.size).toBe(0);
   });
 });
+
+describe('changes that cannot change the text', () => {
+  it('leaves out <head>, scripts, styles, images and blank text; keeps a replaced body and an opened <details>', async () => {
+    document.head.replaceChildren();
+    document.body.innerHTML = '<p id="t">正文</p><details id="d"><summary>摘要</summary><p>内容</p></details>';
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['open', 'hidden', 'inert'] });
+    document.head.appendChild(document.createElement('style')).textContent = 'p{}';
+    document.title = '新标题';
+    document.body.appendChild(document.createElement('script'));
+    document.body.appendChild(document.createElement('img'));
+    document.body.appendChild(document.createTextNode('  '));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(changedRoots(records.splice(0))).toEqual([]);
+    const details = document.getElementById('d') as HTMLDetailsElement;
+    details.setAttribute('open', '');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(changedRoots(records.splice(0))).toEqual([details]);
+    const body = document.createElement('body');
+    body.textContent = '新的正文';
+    document.documentElement.replaceChild(body, document.body);
+    await new Promise((r) => setTimeout(r, 0));
+    observer.disconnect();
+    expect(changedRoots(records.splice(0))).toEqual([document.documentElement]);
+  });
+});

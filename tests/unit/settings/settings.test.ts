@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../../../lib/settings/contrast';
-import { DEFAULT_SETTINGS, normaliseSettings } from '../../../lib/settings/settings';
+import { DEFAULT_SETTINGS, localeForLanguages, normaliseSettings } from '../../../lib/settings/settings';
 import { hostMatches, normaliseHostPattern, siteIsAuto } from '../../../lib/settings/sites';
 
 describe('settings', () => {
@@ -32,5 +32,23 @@ describe('settings', () => {
     expect(hostMatches('www.jinjiang.gov.cn', 'jinjiang.gov.cn')).toBe(true);
     expect(hostMatches('notjinjiang.gov.cn', 'jinjiang.gov.cn')).toBe(false);
     expect(siteIsAuto('jjjjb.fjdaily.com', DEFAULT_SETTINGS.autoSites)).toBe(true);
+  });
+});
+
+describe('the UI language', () => {
+  it('follows the browser: Chinese only for a browser that prefers Chinese', () => {
+    expect(localeForLanguages(['zh-CN', 'en'])).toBe('zh_CN');
+    expect(localeForLanguages(['zh-TW'])).toBe('zh_CN');
+    expect(localeForLanguages(['zh'])).toBe('zh_CN');
+    expect(localeForLanguages(['en-US', 'zh-CN'])).toBe('en');
+    expect(localeForLanguages(['fr-FR'])).toBe('en');
+    expect(localeForLanguages(['zhx'])).toBe('en');
+    expect(localeForLanguages([])).toBe('en');
+  });
+
+  it('is the browser\'s until the reader chooses one', () => {
+    expect(normaliseSettings({}, 'en').locale).toBe('en');
+    expect(normaliseSettings({ locale: 'zh_CN' }, 'en').locale).toBe('zh_CN');
+    expect(normaliseSettings({ locale: 'fr' }, 'en').locale).toBe('en');
   });
 });
