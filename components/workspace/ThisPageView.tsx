@@ -154,7 +154,8 @@ function EntryButton({ entry, note, onJump }: { entry: OutlineEntry; note: Note 
       </button>
     );
   }
-  const kind = entry.kind === 'project' ? t('cardProject') : t('cardUnit');
+  // Projects of every list (the yearly ones and the 2023 micro-projects) under one word.
+  const kind = entry.kind === 'project' ? t('thisPageProject') : t('cardUnit');
   // The page's words, then the record's name where it says more ("23. 推动…" for "微车管所").
   const sameName = entry.label === entry.text || entry.label.endsWith(` ${entry.text}`);
   return (

@@ -132,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   thisPageOrphans: 'Notes whose passage is gone (the page may have changed)',
   thisPageRefresh: 'Refresh',
   thisPageJump: 'Go to its place on the page: {label}',
+  thisPageProject: 'Project',
   thisPageRound: 'a year’s list the dataset does not hold',
   thisPageNotFound: 'That place is no longer on the page; refresh.',
   // popup

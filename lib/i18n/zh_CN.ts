@@ -131,6 +131,7 @@ export const zh_CN = {
   thisPageOrphans: '找不到原文位置的笔记（页面可能已改动）',
   thisPageRefresh: '刷新',
   thisPageJump: '跳到页面上的位置：{label}',
+  thisPageProject: '项目',
   thisPageRound: '数据集未收录这一年的清单',
   thisPageNotFound: '页面上已找不到这一处，请刷新。',
   // popup
