@@ -9,6 +9,7 @@ import { bundledDataset } from '../lib/data/dataset';
 import { openLensDb } from '../lib/db/open';
 import { translator } from '../lib/i18n';
 import { createRouter } from '../lib/messaging/router';
+import { sendToTab } from '../lib/messaging/tab-client';
 import { loadSettings, watchSettings } from '../lib/settings/store';
 
 export default defineBackground(() => {
@@ -25,6 +26,11 @@ export default defineBackground(() => {
       void browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
     },
     log,
+    thisPage: {
+      queryTabs: (query) => browser.tabs.query(query),
+      outlineOf: (tabId) => sendToTab(tabId, { type: 'tab/outline' }),
+      jump: (tabId, key) => sendToTab(tabId, { type: 'tab/jump', key }),
+    },
   });
   // Seed on every worker start: covers install and update, and is a no-op when the hash matches.
   service.ensureDataset().catch((err: unknown) => log('seeding failed', err));

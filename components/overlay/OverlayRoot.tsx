@@ -9,6 +9,7 @@ import { I18nProvider, useI18n } from '../i18n';
 import type { HighlightColours } from '../../lib/settings/settings';
 import { InPageNoteEditor } from './InPageNoteEditor';
 import { MentionCard } from './MentionCard';
+import { PassageNoteCard } from './PassageNoteCard';
 import type { OverlayStore, OverlayView, Rect } from '../../lib/overlay/view-model';
 
 /** Places a box below (or above) the anchor rect, inside the viewport. */
@@ -54,7 +55,8 @@ function OrphanPanel({ notes }: { notes: Note[] }) {
       <ul class="small">
         {notes.map((n) => (
           <li key={n.id}>
-            {n.anchor && <q>{n.anchor.quote.exact}</q>} — {n.body}
+            {n.anchor && <q>{n.anchor.quote.exact}</q>}
+            {n.body && ` — ${n.body}`}
           </li>
         ))}
       </ul>
@@ -69,12 +71,34 @@ function Views({ view, orphans, colours }: { view: OverlayView; orphans: Note[];
       {view.kind === 'card' && (
         <Positioned at={view.at} class="card-slot">
           <MentionCard model={view.model} actions={view.actions} autoFocus={view.focus} colours={colours} />
+          {view.notesHere && (
+            <div class="note-here small" data-testid="card-note-here">
+              <span>{t('cardNoteHere')}</span>
+              <button type="button" data-testid="card-open-note" onClick={view.notesHere.onOpen}>
+                {t('cardOpenNote')}
+              </button>
+            </div>
+          )}
+        </Positioned>
+      )}
+      {view.kind === 'note' && (
+        <Positioned at={view.at} class="card-slot">
+          <PassageNoteCard key={view.note.id} view={view} />
         </Positioned>
       )}
       {view.kind === 'pill' && (
         <Positioned at={view.at} class="pill">
           <button type="button" data-testid="selection-add-note" onMouseDown={(e) => e.preventDefault()} onClick={view.onClick}>
             ✎ {t('addNote')}
+          </button>
+          <button
+            type="button"
+            data-testid="selection-highlight"
+            title={t('highlightPassageHint')}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={(e) => e.isTrusted && view.onHighlight()}
+          >
+            <span class="hl-swatch" aria-hidden="true" /> {t('highlightPassage')}
           </button>
         </Positioned>
       )}

@@ -7,10 +7,11 @@ import { render } from 'preact';
 import { createShadowHost } from '../../lib/overlay/shadow-host';
 import type { MountedView, OverlayStore } from '../../lib/overlay/view-model';
 import { OverlayRoot } from './OverlayRoot';
+import { NOTE_CARD_CSS } from './note-card-css';
 import { OVERLAY_CSS } from './overlay-css';
 
 export function mountOverlayView(doc: Document, store: OverlayStore): MountedView {
-  const shadow = createShadowHost(doc, OVERLAY_CSS);
+  const shadow = createShadowHost(doc, OVERLAY_CSS + NOTE_CARD_CSS);
   render(<OverlayRoot store={store} />, shadow.root);
   return {
     host: shadow.host,

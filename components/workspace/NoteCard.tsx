@@ -49,7 +49,7 @@ export function NoteCard({ db, note, targetName, hideTarget, onOpen, onDelete }:
         />
       ) : (
         <>
-          <p class="note-body">{note.body}</p>
+          {note.body ? <p class="note-body">{note.body}</p> : <p class="muted small" data-testid="highlight-only"><span class="hl-swatch" aria-hidden="true" /> {t('highlightNoBody')}</p>}
           {note.tags.length > 0 && (
             <ul class="tags" aria-label={t('tags')}>
               {note.tags.map((tag) => (

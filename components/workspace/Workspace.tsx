@@ -14,17 +14,20 @@ import { FollowingView } from './FollowingView';
 import { NotesView } from './NotesView';
 import { SearchView } from './SearchView';
 import { SightingsView } from './SightingsView';
+import { ThisPageView } from './ThisPageView';
+import { browserThisPageSource, type ThisPageSource } from './this-page-source';
 import './workspace.css';
 
-export type WorkspaceTab = 'search' | 'following' | 'notes' | 'sightings';
+export type WorkspaceTab = 'page' | 'search' | 'following' | 'notes' | 'sightings';
 const TABS: readonly [WorkspaceTab, MessageKey][] = [
+  ['page', 'tabThisPage'],
   ['search', 'tabSearch'],
   ['following', 'tabFollowing'],
   ['notes', 'tabNotes'],
   ['sightings', 'tabSightings'],
 ];
 
-export function Workspace({ db, initialTab = 'search' }: { db: LensDb; initialTab?: WorkspaceTab }) {
+export function Workspace({ db, initialTab = 'search', thisPage = browserThisPageSource }: { db: LensDb; initialTab?: WorkspaceTab; thisPage?: ThisPageSource }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<WorkspaceTab>(initialTab);
   const [detail, setDetail] = useState<TargetRef[]>([]);
@@ -74,6 +77,8 @@ export function Workspace({ db, initialTab = 'search' }: { db: LensDb; initialTa
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
         {current ? (
           <DetailView key={`${current.kind}:${current.id}`} db={db} target={current} onOpen={open} onBack={() => setDetail((d) => d.slice(0, -1))} />
+        ) : tab === 'page' ? (
+          <ThisPageView db={db} source={thisPage} />
         ) : tab === 'search' ? (
           <SearchView db={db} onOpen={open} query={query} onQuery={setQuery} />
         ) : tab === 'following' ? (

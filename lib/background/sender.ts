@@ -16,12 +16,14 @@ export interface SenderInfo {
   origin?: string;
   /** 0 for a tab's top frame. */
   frameId?: number;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; windowId?: number };
 }
 
 /** A request from one of our own pages (its address is inside the extension). */
 export interface ExtensionPageSender {
   kind: 'extension';
+  /** The tab it is open in, when it is a tab (the side panel opened as a page), not a panel or popup. */
+  tab?: { id: number; windowId?: number };
 }
 
 /** A request from our content script: the tab and frame it runs in, and that frame's address. */
@@ -63,7 +65,10 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
   if (sender.id !== extensionId) return null;
   const origin = extensionOrigin.replace(/\/+$/, '');
   const url = sender.url ?? '';
-  if (url === origin || url.startsWith(`${origin}/`)) return { kind: 'extension' };
+  if (url === origin || url.startsWith(`${origin}/`)) {
+    const t = sender.tab;
+    return t?.id !== undefined ? { kind: 'extension', tab: { id: t.id, ...(t.windowId !== undefined ? { windowId: t.windowId } : {}) } } : { kind: 'extension' };
+  }
   const tabId = sender.tab?.id;
   if (tabId === undefined || !Number.isInteger(tabId) || tabId < 0) return null;
   const frameId = sender.frameId ?? 0;

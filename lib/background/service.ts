@@ -16,6 +16,8 @@ import type { LensDb } from '../db/schema';
 import { seedDataset, type SeedOutcome } from '../db/seed';
 import { recordSightings, siteOf } from '../db/sightings';
 import { follow, saveNote, unfollow } from '../db/user-data';
+import { deletePageNote, restorePageNote, updatePageNote } from './page-notes';
+import { jumpFor, outlineFor, type ThisPageDeps } from './this-page';
 import type { OverlayState } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
 import { cleanLine, cleanText, LIMITS } from '../rows/fields';
@@ -46,6 +48,8 @@ export interface BackgroundDeps {
   injectContentScript?: (tabId: number) => Promise<void>;
   log?: (msg: string) => void;
   now?: () => number;
+  /** The side panel's "this page" view: tabs and their content scripts (absent in unit tests that do not need them). */
+  thisPage?: ThisPageDeps;
 }
 
 /** A target the installed dataset does not hold: refused, whatever the page says. */
@@ -185,6 +189,15 @@ export function createBackgroundService(deps: BackgroundDeps) {
       return { followed: req.follow };
     },
     'note/save': (req, sender) => saveNoteFor(req, sender),
+    'note/update': async (req, sender) => {
+      const db = await ready();
+      if (req.target) await assertKnown(db, [req.target]);
+      return updatePageNote(db, req, sender, now());
+    },
+    'note/delete': async (req, sender) => deletePageNote(await ready(), req.id, sender),
+    'note/restore': async (req, sender) => restorePageNote(await ready(), req.note, sender),
+    'page/outline': (_req, sender) => (deps.thisPage ? outlineFor(sender, deps.thisPage) : { tabId: null, outline: null }),
+    'page/jump': (req) => (deps.thisPage ? jumpFor(req.tabId, req.key, deps.thisPage) : { found: false }),
     'sightings/record': async (req, sender) => {
       const db = await ready();
       // Mentions of items the installed dataset does not hold (a page read before it changed) are not recorded.

@@ -118,6 +118,8 @@ export async function saveNote(db: LensDb, input: NoteInput, now = Date.now(), i
 export interface NotePatch {
   body?: string;
   tags?: string[];
+  /** The item or unit the note is about; `null` removes it. */
+  target?: TargetRef | null;
 }
 
 /** Changes a note's text or tags; returns the note as it was before (for undo) and after. */
@@ -131,6 +133,13 @@ export async function updateNote(db: LensDb, id: string, patch: NotePatch, now =
       tags: patch.tags === undefined ? before.tags : normaliseTags(patch.tags),
       updatedAt: Math.max(now, before.updatedAt),
     };
+    if (patch.target === null) {
+      delete after.target;
+      after.targetId = '';
+    } else if (patch.target) {
+      after.target = { kind: patch.target.kind, id: patch.target.id };
+      after.targetId = patch.target.id;
+    }
     await db.notes.put(after);
     return { before, after };
   });

@@ -81,7 +81,7 @@ export interface Annotation {
   '@context'?: typeof ANNO_CONTEXT;
   id: string;
   type: 'Annotation';
-  motivation: 'commenting' | 'tagging' | 'identifying';
+  motivation: 'commenting' | 'highlighting' | 'tagging' | 'identifying';
   created: string;
   modified: string;
   body?: (TextualBody | IdentifyingBody)[];
@@ -121,7 +121,8 @@ export function noteToAnnotation(n: Note): Annotation {
   const anno: Annotation = {
     id: annotationId(n.id),
     type: 'Annotation',
-    motivation: n.body ? 'commenting' : n.tags.length ? 'tagging' : 'identifying',
+    // A passage kept without a note is a W3C highlight (motivation `highlighting`).
+    motivation: n.body ? 'commenting' : n.anchor ? 'highlighting' : n.tags.length ? 'tagging' : 'identifying',
     created: new Date(n.createdAt).toISOString(),
     modified: new Date(n.updatedAt).toISOString(),
     target,

@@ -46,6 +46,7 @@ export function isAnchor(v: unknown): v is PassageAnchor {
   );
 }
 
+const isTags = (v: unknown): v is string[] => Array.isArray(v) && v.length <= LIMITS.tags && v.every((t) => isStr(t, LIMITS.tag));
 const isPage = (v: unknown): v is PageInfo => isObj(v) && isStr(v.url, LIMITS.url) && isStr(v.canonicalUrl, LIMITS.url) && isStr(v.title, LIMITS.title) && isMeta(v.meta);
 const isReport = (v: unknown): v is SightingReport =>
   isObj(v) && isTarget(v.target) && isStr(v.quote, LIMITS.sightingQuote) && isStr(v.prefix, LIMITS.context) && isStr(v.suffix, LIMITS.context) && isSentence(v.sentence);
@@ -60,7 +61,8 @@ const checks: Record<RequestType, Check> = {
   'follow/set': (m) => isTarget(m.target) && typeof m.follow === 'boolean',
   'note/save': (m) =>
     typeof m.id === 'string' && UUID.test(m.id) &&
-    isStr(m.body, LIMITS.body) && (m.body as string).trim().length > 0 &&
+    // A blank body is a highlight (a quote kept without a note): only with a passage.
+    isStr(m.body, LIMITS.body) && ((m.body as string).trim().length > 0 || m.anchor !== undefined) &&
     (m.tags === undefined || (Array.isArray(m.tags) && m.tags.length <= LIMITS.tags && m.tags.every((t) => isStr(t, LIMITS.tag)))) &&
     (m.target === undefined || isTarget(m.target)) &&
     (m.anchor === undefined || isAnchor(m.anchor)) &&
@@ -68,6 +70,16 @@ const checks: Record<RequestType, Check> = {
   'sightings/record': (m) => isPage(m.page) && Array.isArray(m.reports) && m.reports.length <= 2000 && m.reports.every(isReport),
   'tab/scan': (m) => Number.isInteger(m.tabId) && (m.tabId as number) >= 0,
   'dataset/restore': () => true,
+  'note/update': (m) =>
+    isStr(m.id, LIMITS.id) && (m.id as string).length > 0 &&
+    (m.body === undefined || isStr(m.body, LIMITS.body)) &&
+    (m.tags === undefined || isTags(m.tags)) &&
+    (m.target === undefined || m.target === null || isTarget(m.target)),
+  'note/delete': (m) => isStr(m.id, LIMITS.id) && (m.id as string).length > 0,
+  // The row itself is checked by the row validator before it is written back (lib/background/page-notes.ts).
+  'note/restore': (m) => isObj(m.note) && isStr(m.note.id, LIMITS.id),
+  'page/outline': () => true,
+  'page/jump': (m) => Number.isInteger(m.tabId) && (m.tabId as number) >= 0 && isStr(m.key, 300),
 };
 
 export function parseRequest(raw: unknown): Request | null {

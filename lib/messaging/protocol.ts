@@ -10,6 +10,13 @@ import type { PageInfo, SightingReport } from '../types/page';
 import type { Locale } from '../i18n';
 import type { MatchPackJSON } from '../match/pack';
 import type { HighlightColours } from '../settings/settings';
+import type { TabOutline } from './tab-protocol';
+
+/** The "this page" view's data: the tab the background chose and what its content script reported (null: no overlay there). */
+export interface PageOutline {
+  tabId: number | null;
+  outline: TabOutline | null;
+}
 
 export type Request =
   | { type: 'ping' }
@@ -30,7 +37,21 @@ export type Request =
    * saves the same note again instead of a second one. The anchor's addresses are claims: the
    * background files the note under the sender's own page.
    */
+  /** An empty `body` is allowed only with an `anchor`: a highlight, a quote kept without a note. */
   | { type: 'note/save'; id: string; body: string; tags?: string[]; target?: TargetRef; anchor?: PassageAnchor }
+  /**
+   * From a page's note card: change a note anchored on the sender's own site (lib/background/page-notes.ts
+   * refuses others). `target: null` removes the link to a project or unit.
+   */
+  | { type: 'note/update'; id: string; body?: string; tags?: string[]; target?: TargetRef | null }
+  /** From a page's note card: delete a note of the sender's site; answers the row, for undo. */
+  | { type: 'note/delete'; id: string }
+  /** Undo of `note/delete`: puts the row back exactly, if it is of the sender's site and its id is free. */
+  | { type: 'note/restore'; note: Note }
+  /** From an extension page: the outline of the page in the active tab (the background picks the tab). */
+  | { type: 'page/outline' }
+  /** From an extension page: scroll the tab an outline came from to one of its entries. */
+  | { type: 'page/jump'; tabId: number; key: string }
   /** Site and address come from the sender; `page.canonicalUrl` counts only on the sender's own site. */
   | { type: 'sightings/record'; page: PageInfo; reports: SightingReport[] }
   /** From the popup: run the overlay on the active tab even though it is not on the site list. */
@@ -76,6 +97,11 @@ export interface ResponseMap {
   'dataset/engine': InstalledEngine | null;
   'follow/set': { followed: boolean };
   'note/save': Note;
+  'note/update': Note;
+  'note/delete': Note | null;
+  'note/restore': { restored: boolean };
+  'page/outline': PageOutline;
+  'page/jump': { found: boolean };
   'sightings/record': { recorded: number };
   'tab/scan': { injected: boolean };
   'dataset/restore': { version: string };
@@ -94,6 +120,11 @@ export const AUDIENCE = {
   'dataset/engine': ['content'],
   'follow/set': ['content'],
   'note/save': ['content'],
+  'note/update': ['content'],
+  'note/delete': ['content'],
+  'note/restore': ['content'],
+  'page/outline': ['extension'],
+  'page/jump': ['extension'],
   'sightings/record': ['content'],
   'tab/scan': ['extension'],
   'dataset/restore': ['extension'],

@@ -29,6 +29,8 @@ export interface CardParts {
   redraw(): void;
   /** After a follow: the mention may now be recorded as a sighting. */
   onFollowed(p: PlacedMention): void;
+  /** Passage notes covering the mention, which its card offers to open. */
+  notesAt?(p: PlacedMention): { onOpen(): void } | undefined;
   /** The page's date (ISO) when known: the claim check compares with the record as of then. */
   pageDate(): string | undefined;
 }
@@ -99,11 +101,13 @@ export class MentionCards {
     // One id per note being written: a retried save is the same note (issue 11, item 11).
     const noteId = newNoteId();
     const reopen = () => this.open(p, true);
+    const notesHere = parts.notesAt?.(p);
     parts.view.set({
       view: {
         kind: 'card',
         model,
         focus: pinned,
+        ...(notesHere ? { notesHere } : {}),
         at: parts.rectOf(p),
         actions: {
           followed: parts.followed.has(m.id),

@@ -13,7 +13,7 @@ import { scanTextSteps } from '../match/scan-text';
 import { pageDateFromDocument, type PageDate } from '../text/page-date';
 import type { Mention, Relevance } from '../match/types';
 import type { OverlayState, Send } from '../messaging/protocol';
-import type { TabReport } from '../messaging/tab-protocol';
+import type { TabOutline, TabReport } from '../messaging/tab-protocol';
 import { nameReader } from '../match/names';
 import { extractDomTextSteps, type DomText } from '../text/extract-dom';
 import type { DatasetIndex } from './card-model';
@@ -204,6 +204,22 @@ export class Overlay {
   /** Opens the note editor for the current selection; false when nothing usable is selected. */
   notePassage(): boolean {
     return this.run.active?.notes.notePassage() ?? false;
+  }
+
+  /** Keeps the current selection as a highlight (a note without text); false when nothing usable is selected. */
+  highlightPassage(): Promise<boolean> {
+    return this.run.active?.notes.highlightPassage() ?? Promise.resolve(false);
+  }
+
+  /** Every mention and note on the page in reading order, orphaned notes last (the side panel's "this page"). */
+  outline(): TabOutline {
+    const page = { title: this.doc.title, url: this.doc.location.href, state: this.state };
+    return this.run.active?.outline(page) ?? { ...page, entries: [], orphans: [] };
+  }
+
+  /** Scrolls to an outline entry and opens its card. */
+  jump(key: string): boolean {
+    return this.run.active?.jump(key) ?? false;
   }
 
   /** The page moved to a new address (history API): handled like a change, after the page settles. */

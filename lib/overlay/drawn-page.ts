@@ -9,7 +9,12 @@ import { MentionCards } from './card-actions';
 import type { DatasetIndex } from './card-model';
 import { PageDrawing } from './drawing';
 import type { CssPainterOptions } from './highlighter';
-import { mentionAtPoint } from './hit-test';
+import { caretAt, mentionAtPoint, pointInSpan } from './hit-test';
+import { NoteCards } from './note-card';
+import { buildOutline, orderedPlaces } from './outline';
+import { boundsOfSpan } from './rects';
+import type { AnchoredNote } from './passage-notes';
+import type { TabOutline } from '../messaging/tab-protocol';
 import type { MentionStore, PlacedMention } from './mention-store';
 import type { PageWatcher } from './page-watcher';
 import { PassageNotes } from './passage-notes';
@@ -40,7 +45,15 @@ export interface DrawnPage {
   record(placed: readonly PlacedMention[], text: string): void;
   /** Starts listening to the reader (after the first drawing). */
   listen(): void;
+  /** Every mention and note in reading order (the side panel's "this page"). */
+  outline(page: Pick<TabOutline, 'title' | 'url' | 'state'>): TabOutline;
+  /** Scrolls to an outline entry and opens its card; false when the key names nothing on the page now. */
+  jump(key: string): boolean;
 }
+
+/** What is under the pointer: a mention, or (off mentions) a passage note. */
+type Hit = PlacedMention | AnchoredNote;
+const isNoteHit = (h: Hit): h is AnchoredNote => 'note' in h;
 
 export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, signal: AbortSignal): DrawnPage {
   const { doc, index, send, store, watcher } = env;
@@ -67,16 +80,54 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
     flash: (span) => drawing.flash(span),
     redraw: () => drawing.draw(),
     onFollowed: (p) => record([p], ''),
+    // Called only once the reader opens a card, after everything below exists.
+    notesAt: (p) => notesCovering(p.span),
     pageDate: () => env.pageDate?.(),
   });
+  const noteCards = new NoteCards({
+    doc,
+    view,
+    index,
+    send,
+    notes,
+    noteCounts: userState.noteCounts,
+    mentions: () => store.all(),
+    rectOfSpan: (span) => boundsOfSpan(span, doc),
+    close: () => card.close(),
+  });
+  /** The passage note a mention lies in (the last written where several do), for its card to offer. */
+  const notesCovering = (span: PlacedMention['span']) => {
+    const found = notes.noteAt(span.startContainer, span.startOffset);
+    return found && { onOpen: () => noteCards.open(found, true) };
+  };
+  const noteAtPoint = (x: number, y: number): AnchoredNote | undefined => {
+    if (!notes.anchored().length) return undefined;
+    const caret = caretAt(doc, x, y);
+    if (!caret || caret.node.nodeType !== 3) return undefined;
+    const hit = notes.noteAt(caret.node, caret.offset) ?? (caret.offset > 0 ? notes.noteAt(caret.node, caret.offset - 1) : undefined);
+    return hit && pointInSpan(doc, hit.span, x, y) ? hit : undefined;
+  };
   const listen = () =>
-    trackPointer(doc, signal, {
-      hitAt: (x, y, target) => mentionAtPoint(doc, store, watcher.shadowRoots, x, y, target),
+    trackPointer<Hit>(doc, signal, {
+      hitAt: (x, y, target) => mentionAtPoint(doc, store, watcher.shadowRoots, x, y, target) ?? noteAtPoint(x, y),
       isOwn: (e) => e.composedPath().some((n) => n === ui.host()),
-      open: (p, pinned) => card.open(p, pinned),
+      open: (hit, pinned) => (isNoteHit(hit) ? noteCards.open(hit, pinned) : card.open(hit, pinned)),
       close: () => card.closeAny(),
-      hoverCardOpen: () => card.hoverCardOpen(),
+      hoverCardOpen: () => {
+        const open = view.get().view;
+        return card.hoverCardOpen() || (open.kind === 'note' && !open.focus && !open.deleted);
+      },
       selectionChanged: () => notes.selectionChanged(),
     });
-  return { card, notes, drawing, record, listen };
+  const outline = (page: Pick<TabOutline, 'title' | 'url' | 'state'>) => buildOutline(page, store.all(), notes.anchored(), view.get().orphans, index);
+  const jump = (key: string): boolean => {
+    const place = orderedPlaces(store.all(), notes.anchored()).find((p) => p.key === key);
+    if (!place) return false;
+    place.span.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    drawing.flash(place.span);
+    if (place.kind === 'note') noteCards.open(place.note, true);
+    else card.open(place.mention, true);
+    return true;
+  };
+  return { card, notes, drawing, record, listen, outline, jump };
 }

@@ -72,6 +72,9 @@ export function runInPage(env: InPageEnv): Overlay | undefined {
         'tab/rescan': () => overlay.rescan(),
         'tab/reveal': (req) => ({ found: overlay.revealId(req.id) }),
         'tab/note-selection': () => ({ opened: overlay.notePassage() }),
+        'tab/highlight-selection': async () => ({ saved: await overlay.highlightPassage() }),
+        'tab/outline': () => overlay.outline(),
+        'tab/jump': (req) => ({ found: overlay.jump(req.key) }),
         'tab/disable': () => {
           overlay.dispose();
           return { ok: true };

@@ -83,39 +83,112 @@ export class PassageNotes {
     }
     if (kind === 'card' || kind === 'passage-note') return;
     const r = rectOfSpan(range, doc);
-    view.set({ view: { kind: 'pill', at: { left: r.right, right: r.right, top: r.top, bottom: r.bottom }, onClick: () => this.notePassage() } });
+    view.set({ view: { kind: 'pill', at: { left: r.right, right: r.right, top: r.top, bottom: r.bottom }, onClick: () => this.notePassage(), onHighlight: () => void this.highlightPassage() } });
+  }
+
+  /** The selection as a passage of the page: its text, selectors, DOM span and where it is on screen. */
+  private selectedPassage() {
+    const { doc } = this.parts;
+    const range = usableSelection(doc);
+    if (!range) return null;
+    const dom = extractDomText(doc.body, pageReading(doc));
+    const passage = rangeToText(doc, dom, range);
+    if (!passage) return null;
+    const { start, end } = passage;
+    return {
+      selectors: { ...describeRange(dom.text, start, end), ...evidenceSentence(dom.text, start, end) },
+      span: spanFor(dom, start, end),
+      at: rectOfSpan(range, doc),
+      // One id per note being written: a retried save is the same note (issue 11, item 11).
+      id: newNoteId(),
+    };
+  }
+
+  /** Saves the passage with `body` ('' for a highlight) and draws it. */
+  private async save(passage: NonNullable<ReturnType<PassageNotes['selectedPassage']>>, body: string): Promise<Note> {
+    const { doc, send } = this.parts;
+    const note = await send({ type: 'note/save', id: passage.id, body, anchor: { ...pageInfoOf(doc, this.parts.pageDate?.()), ...passage.selectors } });
+    this.parts.pageNotes.push(note);
+    if (passage.span) this.anchoredNotes.push({ note, span: passage.span });
+    this.parts.redraw();
+    doc.getSelection()?.removeAllRanges();
+    return note;
   }
 
   /** Opens the note editor for the current selection; false when nothing usable is selected. */
   notePassage(): boolean {
-    const { doc, view, send } = this.parts;
-    const range = usableSelection(doc);
-    if (!range) return false;
-    const dom = extractDomText(doc.body, pageReading(doc));
-    const passage = rangeToText(doc, dom, range);
+    const passage = this.selectedPassage();
     if (!passage) return false;
-    const { start, end } = passage;
-    const selectors = describeRange(dom.text, start, end);
-    const info = pageInfoOf(doc, this.parts.pageDate?.());
-    // One id per note being written: a retried save is the same note (issue 11, item 11).
-    const noteId = newNoteId();
-    view.set({
+    this.parts.view.set({
       view: {
         kind: 'passage-note',
-        at: rectOfSpan(range, doc),
-        quote: selectors.quote.exact,
+        at: passage.at,
+        quote: passage.selectors.quote.exact,
         onCancel: () => this.parts.close(),
         onSave: async (body) => {
-          const note = await send({ type: 'note/save', id: noteId, body, anchor: { ...info, ...selectors, ...evidenceSentence(dom.text, start, end) } });
-          this.parts.pageNotes.push(note);
-          const span = spanFor(dom, start, end);
-          if (span) this.anchoredNotes.push({ note, span });
-          this.parts.redraw();
+          await this.save(passage, body);
           this.parts.close();
-          doc.getSelection()?.removeAllRanges();
         },
       },
     });
     return true;
+  }
+
+  /** Keeps the selected passage as a highlight, a note without text (a quote kept for later); false when nothing usable is selected. */
+  async highlightPassage(): Promise<boolean> {
+    const passage = this.selectedPassage();
+    if (!passage) return false;
+    this.parts.close();
+    await this.save(passage, '');
+    return true;
+  }
+
+  /** The anchored note whose passage covers a DOM point, if any (the last written wins where passages overlap). */
+  noteAt(node: Node, offset: number): AnchoredNote | undefined {
+    for (let i = this.anchoredNotes.length - 1; i >= 0; i--) {
+      const a = this.anchoredNotes[i]!;
+      if (pointInside(a.span, node, offset)) return a;
+    }
+    return undefined;
+  }
+
+  /** A note changed (edited, linked): the page's copy follows. */
+  replace(note: Note): void {
+    const at = this.parts.pageNotes.findIndex((n) => n.id === note.id);
+    if (at >= 0) this.parts.pageNotes[at] = note;
+    const anchored = this.anchoredNotes.find((a) => a.note.id === note.id);
+    if (anchored) anchored.note = note;
+  }
+
+  /** A note was deleted: it leaves the page (its span is handed back, for undo). */
+  remove(id: string): AnchoredNote | undefined {
+    const pageNotes = this.parts.pageNotes;
+    const at = pageNotes.findIndex((n) => n.id === id);
+    if (at >= 0) pageNotes.splice(at, 1);
+    const i = this.anchoredNotes.findIndex((a) => a.note.id === id);
+    const [gone] = i >= 0 ? this.anchoredNotes.splice(i, 1) : [];
+    this.parts.redraw();
+    return gone;
+  }
+
+  /** Undo of a delete: the note is back where it was (when its text is still on the page). */
+  restore(note: Note, span: DomSpan | undefined): void {
+    this.parts.pageNotes.push(note);
+    if (span?.startContainer.isConnected && span.endContainer.isConnected) this.anchoredNotes.push({ note, span });
+    this.parts.redraw();
+  }
+}
+
+/** Whether the DOM point lies in the span (both ends' text nodes compared by document order). */
+function pointInside(span: DomSpan, node: Node, offset: number): boolean {
+  const doc = node.ownerDocument;
+  if (!doc) return false;
+  const range = doc.createRange();
+  try {
+    range.setStart(span.startContainer, span.startOffset);
+    range.setEnd(span.endContainer, span.endOffset);
+    return range.comparePoint(node, offset) === 0 && !(node === span.endContainer && offset === span.endOffset);
+  } catch {
+    return false; // a node in another tree (shadow root) or gone from the page
   }
 }

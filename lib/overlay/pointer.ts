@@ -6,17 +6,16 @@
  * input counts (`isTrusted`) for opening cards: events the page makes up are ignored, so page
  * script cannot open our cards.
  */
-import type { PlacedMention } from './mention-store';
-
 export const HOVER_DELAY_MS = 300;
 export const HOVER_CLOSE_MS = 500;
 
-export interface PointerTarget {
+/** `H`: what is under the pointer (a mention, or a passage note). */
+export interface PointerTarget<H> {
   /** The mention under a point, if any. */
-  hitAt(x: number, y: number, target: EventTarget | null): PlacedMention | undefined;
+  hitAt(x: number, y: number, target: EventTarget | null): H | undefined;
   /** True for events inside our own UI. */
   isOwn(e: Event): boolean;
-  open(p: PlacedMention, pinned: boolean): void;
+  open(hit: H, pinned: boolean): void;
   /** Closes an open card; false when nothing was open. */
   close(): boolean;
   /** True while a card opened by hovering (not pinned) is showing. */
@@ -24,8 +23,8 @@ export interface PointerTarget {
   selectionChanged(): void;
 }
 
-export function trackPointer(doc: Document, signal: AbortSignal, t: PointerTarget): void {
-  let hovered: PlacedMention | undefined;
+export function trackPointer<H>(doc: Document, signal: AbortSignal, t: PointerTarget<H>): void {
+  let hovered: H | undefined;
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => {

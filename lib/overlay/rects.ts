@@ -12,3 +12,12 @@ export function rectOfSpan(span: DomSpan | Range, doc: Document): Rect {
   const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
   return { left: r.left, top: r.top, bottom: r.bottom, right: r.right };
 }
+
+/** The box around all of a span's lines: a card placed below it leaves the whole passage readable. */
+export function boundsOfSpan(span: DomSpan, doc: Document): Rect {
+  const range = doc.createRange();
+  range.setStart(span.startContainer, span.startOffset);
+  range.setEnd(span.endContainer, span.endOffset);
+  const r = range.getBoundingClientRect();
+  return { left: r.left, top: r.top, bottom: r.bottom, right: r.right };
+}

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../i18n';
 import type { HighlightColours } from '../settings/settings';
-import type { Note } from '../types/records';
+import type { Note, TargetRef } from '../types/records';
 import type { CardModel } from './card-model';
 
 /** A box on screen, in CSS pixels of the viewport. */
@@ -25,10 +25,42 @@ export interface CardActions {
   onClose(): void;
 }
 
+/** A project or unit a passage note may be about: mentioned inside the passage, or near it (same paragraph). */
+export interface NoteTargetChoice {
+  target: TargetRef;
+  label: string;
+  inside: boolean;
+}
+
+/** What a passage note's card shows and does (components/overlay/PassageNoteCard.tsx). */
+export interface NoteCardView {
+  kind: 'note';
+  at: Rect;
+  focus: boolean;
+  note: Note;
+  /** The name of what the note is about, when it has a target. */
+  targetLabel?: string;
+  choices: NoteTargetChoice[];
+  /** Deleted a moment ago: the card offers to undo until it closes. */
+  deleted: boolean;
+  actions: NoteCardActions;
+}
+
+export interface NoteCardActions {
+  onSave(body: string, tags: string[]): Promise<void>;
+  /** Links the note to a project or unit; null unlinks it. */
+  onLink(target: TargetRef | null): Promise<void>;
+  onDelete(): Promise<void>;
+  onUndo(): Promise<void>;
+  onClose(): void;
+}
+
 export type OverlayView =
   | { kind: 'none' }
-  | { kind: 'card'; model: CardModel; at: Rect; actions: CardActions; focus: boolean }
-  | { kind: 'pill'; at: Rect; onClick(): void }
+  /** `notesHere`: the pointer was also on a passage note; the card offers to open it. */
+  | { kind: 'card'; model: CardModel; at: Rect; actions: CardActions; focus: boolean; notesHere?: { onOpen(): void } }
+  | { kind: 'pill'; at: Rect; onClick(): void; onHighlight(): void }
+  | NoteCardView
   | { kind: 'passage-note'; at: Rect; quote: string; onSave(body: string): Promise<void>; onCancel(): void };
 
 export interface OverlayViewState {

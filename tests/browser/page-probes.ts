@@ -32,7 +32,8 @@ export function pointOfText([needle, host]: [string, string?]): { x: number; y: 
     const range = document.createRange();
     range.setStart(n, i);
     range.setEnd(n, i + needle.length);
-    const r = range.getBoundingClientRect();
+    // The first line's box: a needle that wraps has a bounding box whose middle may lie on other text.
+    const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }
   return null;

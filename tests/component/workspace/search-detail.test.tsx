@@ -81,9 +81,9 @@ describe('side panel: search and detail', () => {
   it('switches tabs with the arrow keys and shows an English UI', async () => {
     renderIn(<Workspace db={db} />, 'en');
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['Search', 'Following', 'Notes', 'Sightings']);
-    tabs[0]!.focus();
-    fireEvent.keyDown(tabs[0]!, { key: 'ArrowRight' });
+    expect(tabs.map((t) => t.textContent)).toEqual(['This page', 'Search', 'Following', 'Notes', 'Sightings']);
+    tabs[1]!.focus();
+    fireEvent.keyDown(tabs[1]!, { key: 'ArrowRight' });
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Following' }).getAttribute('aria-selected')).toBe('true'));
     expect(document.activeElement?.textContent).toBe('Following');
     fireEvent.keyDown(document.activeElement!, { key: 'End' });

@@ -6,7 +6,8 @@ const EXT = 'moz-extension://0b7e-uuid/';
 describe('who sent a message', () => {
   it('tells our pages from our content script by the sender’s address, even when the page is open in a tab', () => {
     expect(classifySender({ id: 'me', url: 'moz-extension://0b7e-uuid/popup.html' }, 'me', EXT)).toEqual({ kind: 'extension' });
-    expect(classifySender({ id: 'me', url: 'moz-extension://0b7e-uuid/sidepanel.html', tab: { id: 4 }, frameId: 0 }, 'me', EXT)).toEqual({ kind: 'extension' });
+    // Open as a tab, it is still our page; its tab is kept (the "this page" view is about the tab used before it).
+    expect(classifySender({ id: 'me', url: 'moz-extension://0b7e-uuid/sidepanel.html', tab: { id: 4, windowId: 2 }, frameId: 0 }, 'me', EXT)).toEqual({ kind: 'extension', tab: { id: 4, windowId: 2 } });
     expect(classifySender({ id: 'me', url: 'https://www.ijjnews.com/a.html#p3', tab: { id: 4 }, frameId: 2 }, 'me', EXT)).toEqual({
       kind: 'content',
       tabId: 4,

@@ -14,6 +14,11 @@ const handlers: Handlers = {
   'note/save': () => Promise.reject(new Error('not in this test')),
   'sightings/record': (req) => ({ recorded: req.reports.length }),
   'tab/scan': () => ({ injected: false }),
+  'note/update': () => Promise.reject(new Error('not in this test')),
+  'note/delete': () => null,
+  'note/restore': () => ({ restored: false }),
+  'page/outline': () => ({ tabId: null, outline: null }),
+  'page/jump': () => ({ found: false }),
 };
 const route = createRouter('me', handlers, 'chrome-extension://me/');
 /** Our content script in a tab, and one of our pages. */
@@ -54,7 +59,9 @@ describe('the message protocol', () => {
     expect(parseRequest({ type: 'note/save', id, body: '记一笔', anchor })).not.toBeNull();
     expect(parseRequest({ type: 'note/save', body: '记一笔', anchor })).toBeNull();
     expect(parseRequest({ type: 'note/save', id: 'not-a-uuid', body: '记一笔', anchor })).toBeNull();
-    expect(parseRequest({ type: 'note/save', id, body: '   ', anchor })).toBeNull();
+    // A blank body is a highlight (a quote kept without a note): only with a passage.
+    expect(parseRequest({ type: 'note/save', id, body: '', anchor })).not.toBeNull();
+    expect(parseRequest({ type: 'note/save', id, body: '   ', target })).toBeNull();
     expect(parseRequest({ type: 'note/save', id, body: '没有对象' })).toBeNull();
     expect(parseRequest({ type: 'note/save', id, body: 'x', anchor: { ...anchor, position: { type: 'TextPositionSelector', start: 5, end: 5 } } })).toBeNull();
     expect(parseRequest({ type: 'follow/set', target: { kind: 'item', id: 'a\u0000b' }, follow: true })).toBeNull();
@@ -74,5 +81,15 @@ describe('the message protocol', () => {
 
   it('turns a handler failure into an error envelope', async () => {
     expect(await route({ type: 'dataset/ensure' }, own)).toEqual({ ok: false, error: 'Error: disk on fire' });
+  });
+
+  it('takes note changes from pages only, and "this page" requests from our own pages only', async () => {
+    expect(await route({ type: 'note/delete', id: 'n1' }, page)).toEqual({ ok: true, value: null });
+    expect(await route({ type: 'note/delete', id: 'n1' }, own)).toMatchObject({ ok: false });
+    expect(await route({ type: 'page/outline' }, own)).toEqual({ ok: true, value: { tabId: null, outline: null } });
+    expect(await route({ type: 'page/outline' }, page)).toMatchObject({ ok: false });
+    expect(await route({ type: 'page/jump', tabId: 3, key: 'm:x:0' }, page)).toMatchObject({ ok: false });
+    expect(parseRequest({ type: 'note/update', id: 'n1', target: null })).not.toBeNull();
+    expect(parseRequest({ type: 'note/update', id: 'n1', target: { kind: 'place', id: 'x' } })).toBeNull();
   });
 });
