@@ -192,34 +192,18 @@ export class Overlay {
     );
   }
 
-  /** Moves to the next/previous mention, scrolls it into view and opens its card. */
-  step(direction: 1 | -1): boolean {
-    return this.run.active?.card.step(direction) ?? false;
-  }
-
-  revealId(id: string): boolean {
-    return this.run.active?.card.revealId(id) ?? false;
-  }
-
-  /** Opens the note editor for the current selection; false when nothing usable is selected. */
-  notePassage(): boolean {
-    return this.run.active?.notes.notePassage() ?? false;
-  }
-
-  /** Keeps the current selection as a highlight (a note without text); false when nothing usable is selected. */
-  highlightPassage(): Promise<boolean> {
-    return this.run.active?.notes.highlightPassage() ?? Promise.resolve(false);
+  /**
+   * The drawn page's parts (card, passage notes), for the tab messages that act on them
+   * (lib/overlay/in-page.ts); undefined until a relevant page is drawn.
+   */
+  get page(): DrawnPage | undefined {
+    return this.run.active;
   }
 
   /** Every mention and note on the page in reading order, orphaned notes last (the side panel's "this page"). */
   outline(): TabOutline {
     const page = { title: this.doc.title, url: this.doc.location.href, state: this.state };
     return this.run.active?.outline(page) ?? { ...page, entries: [], orphans: [] };
-  }
-
-  /** Scrolls to an outline entry and opens its card. */
-  jump(key: string): boolean {
-    return this.run.active?.jump(key) ?? false;
   }
 
   /** The page moved to a new address (history API): handled like a change, after the page settles. */

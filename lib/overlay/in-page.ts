@@ -70,16 +70,16 @@ export function runInPage(env: InPageEnv): Overlay | undefined {
       {
         'tab/report': () => overlay.report(),
         'tab/rescan': () => overlay.rescan(),
-        'tab/reveal': (req) => ({ found: overlay.revealId(req.id) }),
-        'tab/note-selection': () => ({ opened: overlay.notePassage() }),
-        'tab/highlight-selection': async () => ({ saved: await overlay.highlightPassage() }),
+        'tab/reveal': (req) => ({ found: overlay.page?.card.revealId(req.id) ?? false }),
+        'tab/note-selection': () => ({ opened: overlay.page?.notes.notePassage() ?? false }),
+        'tab/highlight-selection': async () => ({ saved: (await overlay.page?.notes.highlightPassage()) ?? false }),
         'tab/outline': () => overlay.outline(),
-        'tab/jump': (req) => ({ found: overlay.jump(req.key) }),
+        'tab/jump': (req) => ({ found: overlay.page?.jump(req.key) ?? false }),
         'tab/disable': () => {
           overlay.dispose();
           return { ok: true };
         },
-        'tab/step': (req) => ({ moved: overlay.step(req.direction) }),
+        'tab/step': (req) => ({ moved: overlay.page?.card.step(req.direction) ?? false }),
       },
       started,
     ),
