@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, ROOT, serveStatic, siteUrl } from '../tests/browser/harness';
+import { ourUi } from '../tests/browser/our-ui';
 import { highlightTexts, pointOfText } from '../tests/browser/page-probes';
 
 const OUT = join(ROOT, 'store/screenshots');
@@ -38,7 +39,8 @@ try {
       for (let i = 0; i < 150 && Object.keys(await article.evaluate(highlightTexts)).length < 2; i++) await article.waitForTimeout(100);
       const p = await article.evaluate(pointOfText, ['微车管所'] as [string]);
       await article.mouse.click(p!.x, p!.y);
-      await article.locator('msl-lens-root [data-card-kind="project"]').waitFor();
+      // Our UI is in a closed shadow root: tests/browser/our-ui.ts reaches it over the DevTools protocol.
+      for (let i = 0; i < 50 && (await ourUi(article).locator('[data-card-kind="project"]').count()) === 0; i++) await article.waitForTimeout(100);
       await article.screenshot({ path: join(OUT, `${tag}-1-card.png`) });
       await article.keyboard.press('Escape');
       await article.evaluate(() => window.scrollTo(0, 0));

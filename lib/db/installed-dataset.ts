@@ -44,8 +44,16 @@ export async function installedDataset(db: LensDb, bundled: Dataset): Promise<Da
     if (meta.meta.hash === bundled.meta.hash) return bundled;
     const file = await fileTable(db).get(FILE_KEY);
     if (file?.dataset.meta.hash === meta.meta.hash) return file.dataset;
-    const [sources, units, items, places, figures] = await Promise.all([db.sources.toArray(), db.units.toArray(), db.items.toArray(), db.places.toArray(), db.figures.toArray()]);
-    // Lists the tables do not hold (ambiguous aliases …) are the bundled ones: the best there is.
-    return { ...bundled, meta: meta.meta, sources, units, items, places, figures };
+    const [sources, units, items, places, figures, programmes, series] = await Promise.all([
+      db.sources.toArray(),
+      db.units.toArray(),
+      db.items.toArray(),
+      db.places.toArray(),
+      db.figures.toArray(),
+      db.programmes.toArray(),
+      db.series.toArray(),
+    ]);
+    // Lists the tables do not hold (ambiguous aliases) are the bundled ones: the best there is.
+    return { ...bundled, meta: meta.meta, sources, units, items, places, figures, programmes, series };
   });
 }

@@ -13,7 +13,7 @@
  * each token's hot path would pass a dozen of them around.
  */
 import { codesToString, normaliseKey, type NormalisedCodes } from '../text/normalise';
-import { clauseFrom, clauseStarts, inTableRow, lineAround, numberBefore, skipSeparatorsBack, yearsIn } from './context';
+import { clauseFrom, clauseStarts, inTableRow, lineAround, lineStartOf, numberBefore, skipSeparatorsBack, yearsIn } from './context';
 import { UNIT_QUALIFIERS } from './lexicon';
 import { Entry, type MatchPack } from './pack';
 import { selectLongest, type Tokens } from './scanner';
@@ -338,6 +338,15 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
   const candHow: How[] = [];
   const seriesHit: number[] = [];
 
+  /** Whether a line is a table row, per line start (a long line is read once, not per name on it). */
+  const tableRows = new Map<number, boolean>();
+  const rowLine = (s: number): boolean => {
+    const ls = lineStartOf(norm, s);
+    let r = tableRows.get(ls);
+    if (r === undefined) tableRows.set(ls, (r = inTableRow(norm, s)));
+    return r;
+  };
+
   /** Year words of the page, read on the first recurring name (most pages have none). */
   let years: YearWord[] | undefined;
   const pageYear = input.pageYear ?? null;
@@ -516,7 +525,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
 
     const all = candItem.map((_, c) => c);
     // In a table row (cells), its number or unit is the row's own evidence: context 2 suffices.
-    const row = inTableRow(norm, s);
+    const row = rowLine(s);
     if (py.scope === 'page' || py.scope === 'none' || row) {
       const { best, bestHow, bestCtx, margin } = pick(all);
       if (best >= 0 && bestCtx >= (row ? 2 : 3) && margin >= 1) {

@@ -31,8 +31,6 @@ import { measure } from './timing';
 import type { MountView } from './view-model';
 import { Slicer } from './yield';
 
-export type { Send };
-
 export interface OverlayEnv {
   doc: Document;
   /** The dataset's match pack and lookup index, built on first use: a page the gate rejects never pays for them. */
@@ -56,10 +54,7 @@ interface Run {
   active?: DrawnPage;
 }
 
-function idleRun(): Run {
-  const ctl = new AbortController();
-  return { signal: ctl.signal, abort: () => ctl.abort(), store: new MentionStore() };
-}
+const idleRun = (ctl = new AbortController()): Run => ({ signal: ctl.signal, abort: () => ctl.abort(), store: new MentionStore() });
 
 export class Overlay {
   private state: TabReport['state'] = 'skipped';
@@ -72,7 +67,7 @@ export class Overlay {
 
   constructor(private readonly env: OverlayEnv) {
     this.lastUrl = env.doc.location.href;
-    this.sightings = new SightingRecorder(env.doc, env.send);
+    this.sightings = new SightingRecorder(env.doc, env.send, () => this.pageDate?.value);
   }
 
   private get doc() {
@@ -152,11 +147,8 @@ export class Overlay {
       return watcher.stop();
     }
     this.state = 'active';
-    const page = (run.active = createDrawnPage(
-      { ...this.env, index: this.env.engine().index, names: nameReader(this.env.engine().pack), store, watcher, sightings: this.sightings, pageDate: () => this.pageDate?.value },
-      userState,
-      signal,
-    ));
+    const parts = { ...this.env, index: this.env.engine().index, names: nameReader(this.env.engine().pack), store, watcher, sightings: this.sightings };
+    const page = (run.active = createDrawnPage({ ...parts, pageDate: () => this.pageDate?.value }, userState, signal));
 
     // Only spans still on the page: their text may have left while the answer was on its way.
     store.add(keepOnPage(placed, () => watcher.mayHaveRemoved()));

@@ -60,7 +60,7 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
   const followed = new Set(userState.followed);
   const view = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale, colours: userState.highlightColours });
   const ui = mountWhenNeeded(view, env.mountView, signal);
-  const notes: PassageNotes = new PassageNotes({ doc, view, send, names: env.names, pageNotes: userState.pageNotes, redraw: () => drawing.draw(), close: () => card.close() });
+  const notes: PassageNotes = new PassageNotes({ doc, view, send, names: env.names, pageNotes: userState.pageNotes, redraw: () => drawing.draw(), close: () => card.close(), pageDate: () => env.pageDate?.() });
   const drawing = new PageDrawing(
     { doc, index, store, followed, notes: () => notes.anchored(), withoutObserving: (work) => watcher.withoutObserving(work) },
     userState,

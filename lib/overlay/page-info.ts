@@ -31,9 +31,11 @@ function titleOf(doc: Document): string {
   }
 }
 
-export function pageInfoOf(doc: Document): PageInfo {
+/** `pageDate`: the page's date (ISO) as lib/text/page-date.ts read it (markup, byline, address), when known. */
+export function pageInfoOf(doc: Document, pageDate?: string): PageInfo {
   const info: PageInfo = { url: addressOf(doc), canonicalUrl: canonicalUrlOf(doc), title: titleOf(doc).slice(0, 500) };
   const meta = pageMetaOf(doc);
+  if (pageDate) meta.published = pageDate;
   if (Object.keys(meta).length) info.meta = meta;
   return info;
 }

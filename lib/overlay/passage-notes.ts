@@ -47,6 +47,8 @@ export interface PassageNoteParts {
   redraw(): void;
   /** Closes the editor (the card part owns what is open). */
   close(): void;
+  /** The page's date (ISO), when known: kept with a note as the source's date. */
+  pageDate?: () => string | undefined;
 }
 
 export class PassageNotes {
@@ -105,7 +107,7 @@ export class PassageNotes {
   /** Saves the passage with `body` ('' for a highlight) and draws it. */
   private async save(passage: NonNullable<ReturnType<PassageNotes['selectedPassage']>>, body: string): Promise<Note> {
     const { doc, send } = this.parts;
-    const note = await send({ type: 'note/save', id: passage.id, body, anchor: { ...pageInfoOf(doc), ...passage.selectors } });
+    const note = await send({ type: 'note/save', id: passage.id, body, anchor: { ...pageInfoOf(doc, this.parts.pageDate?.()), ...passage.selectors } });
     this.parts.pageNotes.push(note);
     if (passage.span) this.anchoredNotes.push({ note, span: passage.span });
     this.parts.redraw();

@@ -17,6 +17,8 @@ export class SightingRecorder {
   constructor(
     private readonly doc: Document,
     private readonly send: Send,
+    /** The page's date (ISO) when known (lib/text/page-date.ts): kept as the source's date. */
+    private readonly pageDate: () => string | undefined = () => undefined,
   ) {}
 
   /** A new page (history navigation): every item may be sighted again. */
@@ -33,7 +35,7 @@ export class SightingRecorder {
     // A round the dataset lacks (id null) has no item to have been seen: sightingReports skips it.
     const reports = sightingReports(placed, text, (id) => !this.sighted.has(id) && (mode === 'all' || followed.has(id)));
     for (const r of reports) this.sighted.add(r.target.id);
-    if (reports.length) void this.send({ type: 'sightings/record', page: pageInfoOf(this.doc), reports }).catch(() => {});
+    if (reports.length) void this.send({ type: 'sightings/record', page: pageInfoOf(this.doc, this.pageDate()), reports }).catch(() => {});
   }
 }
 

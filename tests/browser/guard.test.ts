@@ -115,10 +115,17 @@ describe('pages use the dataset the user installed', () => {
   it('reads the page with an installed newer dataset, and with the bundled one again once restored', async () => {
     const newer = structuredClone(bundledDataset);
     newer.meta.version = `${Number(bundledDataset.meta.version.split('.')[0])}.99.0`;
-    newer.items.find((i) => i.id === 'mw2023-023')!.status = 'in_progress';
-    // and project 1 (家风书场, on the page) is gone: the page must be read with the installed pack too
-    newer.items = newer.items.filter((i) => i.id !== 'mw2023-001');
-    newer.meta.counts = { ...newer.meta.counts, items: newer.items.length, completed: newer.items.filter((i) => i.status === 'completed').length };
+    const p23 = newer.items.find((i) => i.id === 'mw2023-023')!;
+    p23.statusHistory.push({ status: 'in_progress', asOf: '2024-06-01', source: p23.source });
+    Object.assign(p23, { status: 'in_progress', statusAsOf: '2024-06-01' });
+    delete p23.statusNote;
+    // and project 1 (家风书场, on the page) is printed differently now: the page must be read with the installed pack too
+    const p1 = newer.items.find((i) => i.id === 'mw2023-001')!;
+    Object.assign(p1, { name: '一个页面上没有的项目名称', keyphrases: [] });
+    delete p1.otherNames;
+    delete p1.genericPhrases;
+    delete p1.contextWords;
+    newer.meta.counts = { ...newer.meta.counts, completed: newer.items.filter((i) => i.status === 'completed').length };
     newer.meta.hash = await datasetHash(newer);
     const file = join(OUTPUT_DIR, 'guard-newer-dataset.json');
     writeFileSync(file, JSON.stringify(newer));

@@ -23,7 +23,7 @@ function cdp(page: Page): Promise<CDPSession> {
 }
 
 /** Runs `fn(root, arg)` with our closed shadow root; null when our UI is not on the page. `fn` must be self-contained. */
-export async function inOurUi<T, A>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg: A): Promise<T | null> {
+export async function inOurUi<T, A>(page: Page, fn: (root: ShadowRoot, arg: A) => T | Promise<T>, arg: A): Promise<T | null> {
   const session = await cdp(page);
   const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   const html = root.children?.find((n) => n.localName === 'html');
@@ -37,6 +37,7 @@ export async function inOurUi<T, A>(page: Page, fn: (root: ShadowRoot, arg: A) =
     functionDeclaration: `function (arg) { var __name = (f) => f; return (${fn.toString()})(this, arg); }`,
     arguments: [{ value: arg }],
     returnByValue: true,
+    awaitPromise: true,
   })) as { result: { value: T }; exceptionDetails?: { text: string } };
   if (r.exceptionDetails) throw new Error(`in our UI: ${r.exceptionDetails.text}`);
   await session.send('Runtime.releaseObject', { objectId: object.objectId });

@@ -8,13 +8,16 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ROOT } from './harness';
 
-/** Every HTML fixture (paths under tests/): the labelled pages, the held-out ones, the reading pages, the demo article. */
+/**
+ * Every HTML fixture page (paths under tests/): every folder of tests/fixtures, and the demo
+ * article. Not `_src/` folders: those are a labelling tool's sources (a label line before the
+ * page), from which the pages beside them are made.
+ */
 export const FIXTURES = [
-  ...['fixtures/pages', 'fixtures/heldout', 'fixtures/reading'].flatMap((dir) =>
-    readdirSync(join(ROOT, 'tests', dir))
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => `${dir}/${f}`),
-  ),
+  ...(readdirSync(join(ROOT, 'tests/fixtures'), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.html') && !f.split('/').includes('_src'))
+    .sort()
+    .map((f) => `fixtures/${f}`),
   'demo/site/index.html',
 ];
 

@@ -113,7 +113,7 @@ describe('the side panel and options page', () => {
     await panel.getByTestId('result-wm2024-ziban-shitang').click();
     const detail = panel.getByTestId('detail');
     await expect.poll(() => detail.getByTestId('detail-coverage').textContent()).toBe('数据集收录了2024年为民办实事清单 20 项中的 11 项');
-    expect(await detail.getByTestId('detail-status').textContent()).toContain('截至 2024-09-30');
+    expect(await detail.getByTestId('detail-status').textContent()).toContain('状态来源日期 2024-09-30');
     await panel.screenshot({ path: join(OUTPUT_DIR, 'sidepanel-year-detail.png'), fullPage: true });
     await panel.close();
   });

@@ -180,7 +180,8 @@ describe('options page', () => {
     expect(rows[0]).toMatch(/^★ 已关注 · 2023年民生微实事 · 24\./);
     expect(rows[1]).toMatch(/^2023年民生微实事 · 23\..*已完成 → 推进中/);
     fireEvent.click(screen.getByRole('button', { name: '安装此数据集' }));
-    await screen.findByText('已安装数据集 2.1.0。');
+    // Installing copies the whole dataset: give a loaded machine time.
+    await screen.findByText('已安装数据集 2.1.0。', {}, { timeout: 8_000 });
     expect((await db.items.get('mw2023-024'))?.status).toBe('in_progress');
     expect(await db.follows.count()).toBe(1);
   });
@@ -219,7 +220,7 @@ describe('options page', () => {
     await screen.findByText('确定吗？请先核对上面的列表。');
     expect(await db.items.count()).toBe(bundledDataset.items.length);
     fireEvent.click(screen.getByRole('button', { name: '是的，仍然安装' }));
-    await screen.findByText(`已安装数据集 ${d.meta.version}。`);
+    await screen.findByText(`已安装数据集 ${d.meta.version}。`, {}, { timeout: 8_000 });
     expect(await db.items.count()).toBe(bundledDataset.items.length - 1);
   });
 });

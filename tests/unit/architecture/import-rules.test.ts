@@ -58,6 +58,10 @@ describe('the import rules', () => {
     }
   });
 
+  it('the overlay coordinator stays small (issue 14: under 250 lines; its jobs live in its parts)', () => {
+    expect(readFileSync(join(ROOT, 'lib/overlay/controller.ts'), 'utf8').split('\n').length).toBeLessThan(250);
+  });
+
   it('the overlay parts never import their coordinator (only the wiring does)', () => {
     const importers = sourceFiles('lib').filter((f) => importsOf(f).includes('lib/overlay/controller.ts'));
     expect(importers).toEqual(['lib/overlay/in-page.ts']);

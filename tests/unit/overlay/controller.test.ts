@@ -10,9 +10,9 @@ import { mountOverlayView } from '../../../components/overlay/mount';
 import { bundledDataset } from '../../../lib/data/dataset';
 import { buildPack } from '../../../lib/match/pack';
 import { scanText } from '../../../lib/match/scan-text';
-import type { OverlayState, Request } from '../../../lib/messaging/protocol';
+import type { OverlayState, Request, Send } from '../../../lib/messaging/protocol';
 import { indexDataset } from '../../../lib/overlay/card-model';
-import { Overlay, type Send } from '../../../lib/overlay/controller';
+import { Overlay } from '../../../lib/overlay/controller';
 import { DEFAULT_HIGHLIGHT_COLOURS } from '../../../lib/settings/settings';
 import { extractDomText } from '../../../lib/text/extract-dom';
 
