@@ -138,7 +138,7 @@ export function PassageNoteCard({ view }: { view: NoteCardView }) {
                   .filter((c) => c.target.id !== note.targetId)
                   .map((c) => (
                     <li key={`${c.target.kind}:${c.target.id}`}>
-                      <button type="button" class="chip" aria-label={t('noteLinkTo', { name: c.label })} data-testid="note-link-choice" onClick={(e) => write(e, () => actions.onLink(c.target))}>
+                      <button type="button" class="chip" title={t('noteLinkTo', { name: c.label })} data-testid="note-link-choice" onClick={(e) => write(e, () => actions.onLink(c.target))}>
                         {c.label} <span class="muted small">· {c.inside ? t('noteLinkInside') : t('noteLinkNear')}</span>
                       </button>
                     </li>

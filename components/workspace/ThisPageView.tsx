@@ -149,7 +149,7 @@ function EntryButton({ entry, note, onJump }: { entry: OutlineEntry; note: Note 
   if (entry.kind === 'note') {
     const label = note?.anchor?.quote.exact ?? '';
     return (
-      <button type="button" class="entry entry-note" data-entry-key={entry.key} data-text={label} aria-label={t('thisPageJump', { label })} onClick={onJump}>
+      <button type="button" class="entry entry-note" data-entry-key={entry.key} data-text={label} title={t('thisPageJump', { label })} onClick={onJump}>
         {note ? <NoteLines note={note} /> : <span class="muted">…</span>}
       </button>
     );
@@ -159,7 +159,7 @@ function EntryButton({ entry, note, onJump }: { entry: OutlineEntry; note: Note 
   // The page's words, then the record's name where it says more ("23. 推动…" for "微车管所").
   const sameName = entry.label === entry.text || entry.label.endsWith(` ${entry.text}`);
   return (
-    <button type="button" class={`entry entry-${entry.kind}`} data-entry-key={entry.key} data-text={entry.text} aria-label={t('thisPageJump', { label: `${kind} ${entry.label}` })} onClick={onJump}>
+    <button type="button" class={`entry entry-${entry.kind}`} data-entry-key={entry.key} data-text={entry.text} title={t('thisPageJump', { label: entry.label })} onClick={onJump}>
       <span class="entry-kind">{kind}</span>
       <span class="entry-text">{sameName ? entry.label : entry.text}</span>
       {!sameName && <span class="entry-label small muted">{entry.label}</span>}

@@ -18,7 +18,7 @@ describe('an English browser', () => {
     const panel = await browser.context.newPage();
     await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
     await expect.poll(() => panel.locator('h1').textContent(), { timeout: 15_000 }).toBe('Minsheng Lens · Side panel');
-    await expect.poll(() => panel.getByRole('tab').allTextContents(), { timeout: 15_000 }).toEqual(['Search', 'Following', 'Notes', 'Sightings']);
+    await expect.poll(() => panel.getByRole('tab').allTextContents(), { timeout: 15_000 }).toEqual(['This page', 'Search', 'Following', 'Notes', 'Sightings']);
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe('en');
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
