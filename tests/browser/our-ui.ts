@@ -58,8 +58,18 @@ export interface UiLocator {
 }
 
 export function uiLocator(page: Page, selector: string): UiLocator {
+  /** The element's middle, waiting for it like Playwright's own locators do (5 s): our UI renders after the event that opens it. */
   const middle = async () => {
-    const p = await inOurUi(
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const p = await middleNow();
+      if (p) return p;
+      if (Date.now() > deadline) throw new Error(`not in our UI: ${selector}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const middleNow = async () => {
+    return inOurUi(
       page,
       (root, sel) => {
         const el = root.querySelector(sel);
@@ -70,8 +80,6 @@ export function uiLocator(page: Page, selector: string): UiLocator {
       },
       selector,
     );
-    if (!p) throw new Error(`not in our UI: ${selector}`);
-    return p;
   };
   const self: UiLocator = {
     count: async () => (await inOurUi(page, (root, sel) => root.querySelectorAll(sel).length, selector)) ?? 0,
