@@ -25,6 +25,7 @@ export default defineUnlistedScript({
       send: request,
       // Firefox registers highlight ranges slowly and keeps document styles out of shadow trees.
       painterOptions: { fillInPlace: import.meta.env.FIREFOX, styleShadowRoots: import.meta.env.FIREFOX },
+      readAfterRendering: import.meta.env.FIREFOX,
       onTabMessage: (listener) => browser.runtime.onMessage.addListener(listener),
       isAlive: () => browser.runtime?.id !== undefined,
     });

@@ -29,7 +29,7 @@ import { buildReport } from './report';
 import { reportToBadge, SightingRecorder } from './sightings';
 import { measure } from './timing';
 import type { MountView } from './view-model';
-import { Slicer } from './yield';
+import { afterRendering, Slicer } from './yield';
 
 export interface OverlayEnv {
   doc: Document;
@@ -42,6 +42,7 @@ export interface OverlayEnv {
   send: Send;
   /** How the Highlight API painter suits this browser (the Firefox build sets both: see CssPainterOptions). */
   painterOptions?: CssPainterOptions;
+  readAfterRendering?: boolean; // wait for a rendered frame before the first read (Firefox build; see afterRendering)
 }
 
 /** One start of the overlay and everything it made; `abort()` releases all of it. */
@@ -92,6 +93,7 @@ export class Overlay {
     });
     const run: Run = (this.run = { signal, abort: () => ctl.abort(), store: new MentionStore(), watcher });
     await watcher.exclusive(async () => {
+      if (this.env.readAfterRendering && this.doc.defaultView) await afterRendering(this.doc.defaultView);
       const t0 = performance.now();
       if (this.env.startedAt !== undefined) measure('setup', this.env.startedAt, t0);
       const slicer = new Slicer(undefined, (start, end) => measure('slice', start, end));
@@ -100,8 +102,7 @@ export class Overlay {
       watcher.watchShadowRoots(dom.shadowRoots);
       if (!force && !quickGate(dom.text, this.doc.location.href)) return void (this.state = 'skipped');
       const tRead = performance.now();
-      // Asked for as soon as the page is surely relevant (or at once when forced), so the round
-      // trip overlaps the linker and the placing of mentions.
+      // Asked once the page is surely relevant (at once when forced): the round trip overlaps the linker.
       let asked = force ? this.askState() : undefined;
       const onSurelyRelevant = () => void (asked ??= this.askState());
       this.pageDate = pageDateFromDocument(this.doc, dom.text, this.doc.location.href);
@@ -192,10 +193,7 @@ export class Overlay {
     );
   }
 
-  /**
-   * The drawn page's parts (card, passage notes), for the tab messages that act on them
-   * (lib/overlay/in-page.ts); undefined until a relevant page is drawn.
-   */
+  /** The drawn page's parts (card, notes) for the tab messages that act on them; undefined until drawn. */
   get page(): DrawnPage | undefined {
     return this.run.active;
   }

@@ -28,6 +28,8 @@ export interface InPageEnv {
   mountView: MountView;
   send: Send;
   painterOptions?: CssPainterOptions;
+  /** Wait for a rendered frame before the first read (the Firefox build: see OverlayEnv). */
+  readAfterRendering?: boolean;
   /** Registers the listener for tab messages (browser.runtime.onMessage). */
   onTabMessage(listener: (raw: unknown, sender: { id?: string }) => Promise<unknown> | undefined): void;
   /** False once the extension was reloaded or removed (this script must stop). */
@@ -62,6 +64,7 @@ export function runInPage(env: InPageEnv): Overlay | undefined {
     mountView: env.mountView,
     send: engines.send,
     painterOptions: env.painterOptions,
+    readAfterRendering: env.readAfterRendering,
   });
   const started = overlay.start(false);
   env.onTabMessage(

@@ -1,6 +1,6 @@
 /** Slicing: the page gets the thread back once a slice has used its budget, and only then. */
 import { describe, expect, it } from 'vitest';
-import { Slicer } from '../../../lib/overlay/yield';
+import { afterRendering, Slicer } from '../../../lib/overlay/yield';
 
 function* pauses(n: number, log: string[]): Generator<void, string, void> {
   for (let i = 0; i < n; i++) {
@@ -48,5 +48,26 @@ describe('Slicer', () => {
     };
     expect(await afterWait(true)).toEqual(['our next step', 'page task']);
     expect(await afterWait(false)).toEqual(['page task', 'our next step']);
+  });
+});
+
+describe('afterRendering', () => {
+  const fakeWindow = (frame: (cb: () => void) => void) => ({ requestAnimationFrame: frame }) as unknown as Window;
+
+  it('waits for a frame, then a task, before the first read', async () => {
+    let paint: (() => void) | undefined;
+    let done = false;
+    const waiting = afterRendering(fakeWindow((cb) => (paint = cb)), 10_000).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done).toBe(false); // no frame yet
+    paint!();
+    await waiting;
+    expect(done).toBe(true);
+  });
+
+  it('does not wait for ever where no frame comes (a background tab)', async () => {
+    const t0 = Date.now();
+    await afterRendering(fakeWindow(() => {}), 30);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
   });
 });
