@@ -99,3 +99,27 @@ export async function launchWithExtension(opts: { headless?: boolean; extensionD
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, worker, close: () => context.close() };
 }
+
+/**
+ * Every row of one object store of the extension's IndexedDB, read with the raw API from the
+ * service worker (no help from our own code, so a test sees what is really stored).
+ */
+export function storedRows(browser: ExtensionBrowser, store: string): Promise<Record<string, unknown>[]> {
+  return browser.worker.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('minsheng-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as Record<string, unknown>[]);
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}

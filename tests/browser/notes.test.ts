@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer, storedRows } from './harness';
 import { inOurUi, ourUi, uiLocator } from './our-ui';
 import { byClass, highlightTexts, pointOfText, selectTextInPage } from './page-probes';
 
@@ -50,22 +50,7 @@ async function shoot(page: Page, selector: string, file: string) {
   await page.screenshot({ path: join(OUTPUT_DIR, file), clip: box });
 }
 
-/** Rows of a store in the extension's IndexedDB, read with the raw API from the service worker. */
-function rows(store: string): Promise<Record<string, unknown>[]> {
-  return browser.worker.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('minsheng-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
+const rows = (store: string) => storedRows(browser, store);
 
 /** Sets the UI language (stored settings, as the options page does). */
 async function setLocale(locale: 'zh_CN' | 'en') {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer, storedRows } from './harness';
 import { ourUi } from './our-ui';
 import { byClass, highlightTexts, pointOfText, selectTextInPage } from './page-probes';
 
@@ -34,22 +34,7 @@ async function pointOf(page: Page, text: string, host?: string): Promise<{ x: nu
 
 const selectText = (page: Page, text: string) => page.evaluate(selectTextInPage, text);
 
-/** Rows in a store of the extension's IndexedDB, read with the raw API from the service worker. */
-function rows(store: string): Promise<Record<string, unknown>[]> {
-  return browser.worker.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('minsheng-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
+const rows = (store: string) => storedRows(browser, store);
 
 describe('the overlay on a news article', () => {
   let page: Page;

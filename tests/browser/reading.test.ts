@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractHtmlText } from '../../lib/text/extract-html';
 import type { TabReport } from '../../lib/messaging/tab-protocol';
-import { launchWithExtension, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer, storedRows } from './harness';
 import { byClass, highlightTexts } from './page-probes';
 import { FIXTURES, readerSource, readPageWith } from './read-bundle';
 
@@ -61,20 +61,9 @@ function highlightBases(): Record<string, string[]> {
 }
 
 /** Sightings stored for pages whose address ends with `path`, read from the service worker. */
-function sightingsOf(path: string): Promise<{ targetId: string; quote: string }[]> {
-  return browser.worker.evaluate(
-    (p) =>
-      new Promise<{ targetId: string; quote: string }[]>((resolve, reject) => {
-        const open = indexedDB.open('minsheng-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('sightings').objectStore('sightings').getAll();
-          req.onsuccess = () => resolve((req.result as { url: string; targetId: string; quote: string }[]).filter((s) => s.url.endsWith(p)));
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    path,
-  );
+async function sightingsOf(path: string): Promise<{ targetId: string; quote: string }[]> {
+  const rows = (await storedRows(browser, 'sightings')) as { url: string; targetId: string; quote: string }[];
+  return rows.filter((s) => s.url.endsWith(path));
 }
 
 describe('the content script reads what the CLI reads', () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer, storedRows } from './harness';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -26,21 +26,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function rows(store: string): Promise<Record<string, unknown>[]> {
-  return browser.worker.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('minsheng-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
+const rows = (store: string) => storedRows(browser, store);
 
 /** Sets the UI language the way the options page does (every open page follows). */
 const setLocale = (locale: 'zh_CN' | 'en') =>

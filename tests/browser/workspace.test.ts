@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../lib/data/dataset';
-import { launchWithExtension, OUTPUT_DIR, type ExtensionBrowser } from './harness';
+import { launchWithExtension, OUTPUT_DIR, type ExtensionBrowser, storedRows } from './harness';
 
 let browser: ExtensionBrowser;
 const pageUrl = (name: string) => `chrome-extension://${browser.extensionId}/${name}.html`;
@@ -21,26 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Rows in one object store, read with the raw IndexedDB API in the service worker. */
-function rows(store: string): Promise<unknown[]> {
-  return browser.worker.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('minsheng-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as unknown[]);
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
+const rows = (store: string) => storedRows(browser, store);
 
 async function openReady(name: 'sidepanel' | 'options'): Promise<Page> {
   const page = await browser.context.newPage();
