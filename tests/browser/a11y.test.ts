@@ -214,6 +214,11 @@ describe('space', () => {
     await expect.poll(() => fold.getAttribute('open'), { timeout: 15_000 }).not.toBeNull();
     await fold.locator('summary').click();
     await expect.poll(() => fold.getAttribute('open')).toBeNull();
+    // The fold's `toggle` event, which stores the choice, is queued after the attribute changes:
+    // reload only once the choice is stored, as a reader's next visit would come after it.
+    await expect
+      .poll(() => panel.evaluate(() => localStorage.getItem('minsheng-lens:dataset-open:sidepanel')))
+      .toBe('0');
     await panel.reload();
     await panel.getByRole('tab').first().waitFor();
     expect(await panel.locator('details.dataset-fold').getAttribute('open')).toBeNull();
