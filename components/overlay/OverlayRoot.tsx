@@ -1,6 +1,7 @@
 /**
  * Everything we draw on a page, in one Preact tree inside the shadow root: the mention card,
- * the "add note" pill for a selection, the passage note editor and the orphan-notes panel.
+ * the "add note" pill for a selection, the passage note editor and the orphan-notes panel, and
+ * what a keyboard step reached (StepStatus.tsx); focus returns to the page when a card closes.
  * It renders the overlay's view model (`lib/overlay/view-model.ts`); the overlay's parts set it.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -10,6 +11,8 @@ import type { HighlightColours } from '../../lib/settings/settings';
 import { InPageNoteEditor } from './InPageNoteEditor';
 import { MentionCard } from './MentionCard';
 import { PassageNoteCard } from './PassageNoteCard';
+import { ReachedLine, StepAnnouncer } from './StepStatus';
+import { useFocusReturn } from './useFocusReturn';
 import type { OverlayStore, OverlayView, Rect } from '../../lib/overlay/view-model';
 
 /** Places a box below (or above) the anchor rect, inside the viewport. */
@@ -66,10 +69,14 @@ function OrphanPanel({ notes }: { notes: Note[] }) {
 
 function Views({ view, orphans, colours }: { view: OverlayView; orphans: Note[]; colours?: HighlightColours }) {
   const { t } = useI18n();
+  const layer = useRef<HTMLDivElement>(null);
+  useFocusReturn(view, layer);
   return (
-    <div class="layer">
+    <div class="layer" ref={layer}>
+      <StepAnnouncer view={view} />
       {view.kind === 'card' && (
         <Positioned at={view.at} class="card-slot">
+          {view.reached && <ReachedLine reached={view.reached} />}
           <MentionCard model={view.model} actions={view.actions} autoFocus={view.focus} colours={colours} />
           {view.notesHere && (
             <div class="note-here small" data-testid="card-note-here">
@@ -83,6 +90,7 @@ function Views({ view, orphans, colours }: { view: OverlayView; orphans: Note[];
       )}
       {view.kind === 'note' && (
         <Positioned at={view.at} class="card-slot">
+          {view.reached && <ReachedLine reached={view.reached} />}
           <PassageNoteCard key={view.note.id} view={view} />
         </Positioned>
       )}

@@ -123,6 +123,10 @@ export const en: Record<MessageKey, string> = {
   noteWriteBody: 'Write a note',
   cardNoteHere: 'Your note covers this passage',
   cardOpenNote: 'Open note',
+  // keyboard steps through mentions and notes (Alt+Shift+J / K): what a step reached
+  stepReachedMention: 'Mention {n} of {total}',
+  stepReachedNote: 'Note {n} of {total}',
+  stepReachedHighlight: 'Highlight {n} of {total}',
   tabThisPage: 'This page',
   thisPageHeading: 'Current tab: {title}',
   thisPageEmpty: 'Nothing recognised or noted on this page.',

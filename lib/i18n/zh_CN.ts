@@ -122,6 +122,10 @@ export const zh_CN = {
   noteWriteBody: '写笔记',
   cardNoteHere: '此处有你的笔记',
   cardOpenNote: '打开笔记',
+  // keyboard steps through mentions and notes (Alt+Shift+J / K): what a step reached
+  stepReachedMention: '第 {n} 处提及，共 {total} 处',
+  stepReachedNote: '第 {n} 条笔记，共 {total} 条',
+  stepReachedHighlight: '第 {n} 处划线，共 {total} 处',
   tabThisPage: '此页',
   thisPageHeading: '当前标签页：{title}',
   thisPageEmpty: '此页上没有识别到项目或单位，也没有笔记。',

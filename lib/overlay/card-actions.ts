@@ -1,6 +1,6 @@
 /**
- * The mention card on a page: opening it (hover, click, keyboard steps, the popup's "find on
- * page"), closing it, and what its buttons do. Follow: tells the background, redraws the
+ * The mention card on a page: opening it (hover, click, keyboard steps: stepper.ts, the popup's
+ * "find on page"), closing it, and what its buttons do. Follow: tells the background, redraws the
  * followed underline, records a sighting of the now-followed item (when sightings are kept for
  * followed items) and shows the card again. Add note: saves a note about the item and counts it.
  */
@@ -12,6 +12,7 @@ import { cardModelFor, roundCardModel, type DatasetIndex } from './card-model';
 import type { DomSpan } from './dom-spans';
 import type { PlacedMention } from './mention-store';
 import { mentionKey, targetOf } from './target';
+import type { Reached } from './stepper';
 import type { OverlayStore, Rect } from './view-model';
 
 export interface CardParts {
@@ -29,6 +30,8 @@ export interface CardParts {
   redraw(): void;
   /** After a follow: the mention may now be recorded as a sighting. */
   onFollowed(p: PlacedMention): void;
+  /** A card was opened with intent (click, keyboard, popup): keyboard steps go on from there. */
+  onPinned?(p: PlacedMention): void;
   /** Passage notes covering the mention, which its card offers to open. */
   notesAt?(p: PlacedMention): { onOpen(): void } | undefined;
   /** The page's date (ISO) when known: the claim check compares with the record as of then. */
@@ -42,7 +45,6 @@ function noActions(onClose: () => void) {
 
 export class MentionCards {
   private pinned = false;
-  private cursor = -1;
 
   constructor(private readonly parts: CardParts) {}
 
@@ -63,40 +65,36 @@ export class MentionCards {
     this.parts.view.set({ view: { kind: 'none' } });
   }
 
-  /** Moves to the next/previous mention, scrolls it into view and opens its card. */
-  step(direction: 1 | -1): boolean {
-    const all = this.parts.mentions();
-    if (!all.length) return false;
-    this.cursor = (this.cursor + direction + all.length) % all.length;
-    this.reveal(all[this.cursor]!);
-    return true;
-  }
-
   /** The first mention of an item, unit or round (its `mentionKey`), scrolled to with its card open; false when the page has none. */
   revealId(key: string): boolean {
-    const all = this.parts.mentions();
-    const p = all.find((x) => mentionKey(x.mention) === key);
+    const p = this.parts.mentions().find((x) => mentionKey(x.mention) === key);
     if (!p) return false;
-    this.cursor = all.indexOf(p);
     this.reveal(p);
     return true;
   }
 
-  open(p: PlacedMention, pinned: boolean): void {
+  /**
+   * Opens the mention's card (`pinned`: by click or keyboard, focus moves into it); `reached`:
+   * what a keyboard step reached, which the card says. False when the mention has no card.
+   */
+  open(p: PlacedMention, pinned: boolean, reached?: Reached): boolean {
     const { parts } = this;
     const m = p.mention;
     const close = () => this.close();
+    const stepped = reached ? { reached } : {};
     if (!isLinked(m)) {
       // A round the dataset lacks: what year it is (or could be), nothing to follow or note.
       this.pinned = pinned;
-      parts.view.set({ view: { kind: 'card', model: roundCardModel(m), focus: pinned, at: parts.rectOf(p), actions: noActions(close) } });
-      return;
+      if (pinned) parts.onPinned?.(p);
+      parts.view.set({ view: { kind: 'card', model: roundCardModel(m), focus: pinned, at: parts.rectOf(p), actions: noActions(close), ...stepped } });
+      return true;
     }
     // What the page says about progress next to the mention: read only when its card opens.
     const claim = m.kind === 'project' ? (statusClaimNear(p.source, m.start, m.end) ?? undefined) : undefined;
     const model = cardModelFor(parts.index, { kind: m.kind, id: m.id, evidence: m.evidence, claim, pageDate: parts.pageDate() });
-    if (!model) return;
+    if (!model) return false;
     this.pinned = pinned;
+    if (pinned) parts.onPinned?.(p);
     const target = targetOf(m);
     // One id per note being written: a retried save is the same note (issue 11, item 11).
     const noteId = newNoteId();
@@ -107,6 +105,7 @@ export class MentionCards {
         kind: 'card',
         model,
         focus: pinned,
+        ...stepped,
         ...(notesHere ? { notesHere } : {}),
         at: parts.rectOf(p),
         actions: {
@@ -130,6 +129,7 @@ export class MentionCards {
         },
       },
     });
+    return true;
   }
 
   private reveal(p: PlacedMention) {

@@ -1,7 +1,8 @@
 /**
  * The parts of a page the overlay draws on, made once the user's state has arrived: the view
  * (mounted when it first has something to show), the drawing, passage notes, the mention card,
- * and the pointer and keyboard turned into card and note actions. All of it ends with `signal`.
+ * the pointer and keyboard turned into card and note actions, and the keyboard steps through
+ * mentions and notes (stepper.ts). All of it ends with `signal`.
  */
 import type { NameReader } from '../anchor/text-quote';
 import type { OverlayState, Send } from '../messaging/protocol';
@@ -11,7 +12,7 @@ import { PageDrawing } from './drawing';
 import type { CssPainterOptions } from './highlighter';
 import { caretAt, mentionAtPoint, pointInSpan } from './hit-test';
 import { NoteCards } from './note-card';
-import { buildOutline, orderedPlaces } from './outline';
+import { buildOutline, orderedPlaces, type OutlinePlace } from './outline';
 import { boundsOfSpan } from './rects';
 import type { AnchoredNote } from './passage-notes';
 import type { TabOutline } from '../messaging/tab-protocol';
@@ -20,6 +21,7 @@ import type { PageWatcher } from './page-watcher';
 import { PassageNotes } from './passage-notes';
 import { trackPointer } from './pointer';
 import type { SightingRecorder } from './sightings';
+import { PageSteps, type Reached } from './stepper';
 import { createOverlayStore, mountWhenNeeded, type MountView } from './view-model';
 
 export interface DrawnPageEnv {
@@ -49,6 +51,8 @@ export interface DrawnPage {
   outline(page: Pick<TabOutline, 'title' | 'url' | 'state'>): TabOutline;
   /** Scrolls to an outline entry and opens its card; false when the key names nothing on the page now. */
   jump(key: string): boolean;
+  /** A keyboard step ('tab/step'): the next (1) or previous (-1) mention or note in reading order, its card opened; false when there is none. */
+  step(direction: 1 | -1): boolean;
 }
 
 /** What is under the pointer: a mention, or (off mentions) a passage note. */
@@ -80,6 +84,7 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
     flash: (span) => drawing.flash(span),
     redraw: () => drawing.draw(),
     onFollowed: (p) => record([p], ''),
+    onPinned: (p) => steps.openedAt(p),
     // Called only once the reader opens a card, after everything below exists.
     notesAt: (p) => notesCovering(p.span),
     pageDate: () => env.pageDate?.(),
@@ -94,6 +99,7 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
     mentions: () => store.all(),
     rectOfSpan: (span) => boundsOfSpan(span, doc),
     close: () => card.close(),
+    onPinned: (n) => steps.openedAt(n),
   });
   /** The passage note a mention lies in (the last written where several do), for its card to offer. */
   const notesCovering = (span: PlacedMention['span']) => {
@@ -120,14 +126,19 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
       selectionChanged: () => notes.selectionChanged(),
     });
   const outline = (page: Pick<TabOutline, 'title' | 'url' | 'state'>) => buildOutline(page, store.all(), notes.anchored(), view.get().orphans, index);
-  const jump = (key: string): boolean => {
-    const place = orderedPlaces(store.all(), notes.anchored()).find((p) => p.key === key);
-    if (!place) return false;
+  /** Scrolls to a place and opens its card, focus in it (`reached`: what a keyboard step reached). */
+  const reveal = (place: OutlinePlace, reached?: Reached) => {
     place.span.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     drawing.flash(place.span);
-    if (place.kind === 'note') noteCards.open(place.note, true);
-    else card.open(place.mention, true);
-    return true;
+    if (place.kind === 'note') noteCards.open(place.note, true, reached);
+    else card.open(place.mention, true, reached);
   };
-  return { card, notes, drawing, record, listen, outline, jump };
+  const places = () => orderedPlaces(store.all(), notes.anchored());
+  const steps = new PageSteps({ places, reveal });
+  const jump = (key: string): boolean => {
+    const place = places().find((p) => p.key === key);
+    if (place) reveal(place);
+    return place !== undefined;
+  };
+  return { card, notes, drawing, record, listen, outline, jump, step: (direction) => steps.step(direction) };
 }

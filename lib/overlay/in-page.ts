@@ -82,7 +82,7 @@ export function runInPage(env: InPageEnv): Overlay | undefined {
           overlay.dispose();
           return { ok: true };
         },
-        'tab/step': (req) => ({ moved: overlay.page?.card.step(req.direction) ?? false }),
+        'tab/step': (req) => ({ moved: overlay.page?.step(req.direction) ?? false }),
       },
       started,
     ),

@@ -12,6 +12,7 @@ import type { DatasetIndex } from './card-model';
 import type { DomSpan } from './dom-spans';
 import type { PlacedMention } from './mention-store';
 import type { AnchoredNote, PassageNotes } from './passage-notes';
+import type { Reached } from './stepper';
 import { targetOf } from './target';
 import type { NoteTargetChoice, OverlayStore, Rect } from './view-model';
 
@@ -28,6 +29,8 @@ export interface NoteCardParts {
   mentions(): readonly PlacedMention[];
   rectOfSpan(span: DomSpan): Rect;
   close(): void;
+  /** A card was opened with intent (click, keyboard): keyboard steps go on from there. */
+  onPinned?(anchored: AnchoredNote): void;
 }
 
 /** Elements that end a paragraph: a mention in the same one as the passage is "near" it. */
@@ -88,12 +91,16 @@ export function targetChoices(doc: Document, span: DomSpan, mentions: readonly P
 export class NoteCards {
   constructor(private readonly parts: NoteCardParts) {}
 
-  /** Opens the card of an anchored note (`pinned`: by click or keyboard, focus moves into it). */
-  open(anchored: AnchoredNote, pinned: boolean): void {
-    this.show(anchored.note, anchored.span, pinned, false);
+  /**
+   * Opens the card of an anchored note (`pinned`: by click or keyboard, focus moves into it);
+   * `reached`: what a keyboard step reached, which the card says.
+   */
+  open(anchored: AnchoredNote, pinned: boolean, reached?: Reached): void {
+    if (pinned) this.parts.onPinned?.(anchored);
+    this.show(anchored.note, anchored.span, pinned, false, reached);
   }
 
-  private show(note: Note, span: DomSpan, focus: boolean, deleted: boolean): void {
+  private show(note: Note, span: DomSpan, focus: boolean, deleted: boolean, reached?: Reached): void {
     const { parts } = this;
     const choices = targetChoices(parts.doc, span, parts.mentions(), parts.index);
     const current = () => parts.notes.anchored().find((a) => a.note.id === note.id)?.note ?? note;
@@ -110,6 +117,7 @@ export class NoteCards {
         kind: 'note',
         at: parts.rectOfSpan(span),
         focus,
+        ...(reached ? { reached } : {}),
         note,
         ...(note.target ? { targetLabel: targetLabel(parts.index, note.target) } : {}),
         choices,

@@ -7,6 +7,7 @@ import type { Locale } from '../i18n';
 import type { HighlightColours } from '../settings/settings';
 import type { Note, TargetRef } from '../types/records';
 import type { CardModel } from './card-model';
+import type { Reached } from './stepper';
 
 /** A box on screen, in CSS pixels of the viewport. */
 export interface Rect {
@@ -43,6 +44,8 @@ export interface NoteCardView {
   choices: NoteTargetChoice[];
   /** Deleted a moment ago: the card offers to undo until it closes. */
   deleted: boolean;
+  /** Opened by a keyboard step: which note or highlight of the page it is (said aloud, and shown). */
+  reached?: Reached;
   actions: NoteCardActions;
 }
 
@@ -57,8 +60,8 @@ export interface NoteCardActions {
 
 export type OverlayView =
   | { kind: 'none' }
-  /** `notesHere`: the pointer was also on a passage note; the card offers to open it. */
-  | { kind: 'card'; model: CardModel; at: Rect; actions: CardActions; focus: boolean; notesHere?: { onOpen(): void } }
+  /** `notesHere`: the pointer was also on a passage note; the card offers to open it. `reached`: as NoteCardView's. */
+  | { kind: 'card'; model: CardModel; at: Rect; actions: CardActions; focus: boolean; notesHere?: { onOpen(): void }; reached?: Reached }
   | { kind: 'pill'; at: Rect; onClick(): void; onHighlight(): void }
   | NoteCardView
   | { kind: 'passage-note'; at: Rect; quote: string; onSave(body: string): Promise<void>; onCancel(): void };
