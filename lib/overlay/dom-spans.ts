@@ -40,3 +40,30 @@ export function offsetOfPoint(dom: DomText, index: Map<Node, number>, node: Node
 }
 
 export const nodeIndex = (dom: DomText): Map<Node, number> => new Map(dom.nodes.map((n, i) => [n, i]));
+
+/**
+ * A span as it stands now. The fallback painter (highlighter.ts, "mark highlights with page
+ * elements") splits text nodes, which leaves a span's offsets past the end of its nodes; the
+ * text in reading order is unchanged, so the same point is found by walking on through the
+ * following text nodes. A span still valid is returned as it is.
+ */
+export function liveSpan(span: DomSpan): DomSpan {
+  const start = livePoint(span.startContainer, span.startOffset, false);
+  const end = livePoint(span.endContainer, span.endOffset, true);
+  return start && end ? { startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset } : span;
+}
+
+/** `atEnd`: an end point may stand after a node's last character, a start point must stand before one. */
+function livePoint(node: Text, offset: number, atEnd: boolean): { node: Text; offset: number } | null {
+  const fits = (n: Text, o: number) => o < n.data.length || (atEnd && o === n.data.length);
+  if (fits(node, offset)) return { node, offset };
+  const doc = node.ownerDocument;
+  const walker = doc.createTreeWalker(node.getRootNode(), 0x4 /* NodeFilter.SHOW_TEXT */);
+  walker.currentNode = node;
+  let rest = offset - node.data.length;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    if (fits(n, rest)) return { node: n, offset: rest };
+    rest -= n.data.length;
+  }
+  return null;
+}

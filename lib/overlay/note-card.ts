@@ -9,7 +9,7 @@ import { isLinked } from '../match/types';
 import type { OverlayState, Send } from '../messaging/protocol';
 import type { Note, TargetRef } from '../types/records';
 import type { DatasetIndex } from './card-model';
-import type { DomSpan } from './dom-spans';
+import { liveSpan, type DomSpan } from './dom-spans';
 import type { PlacedMention } from './mention-store';
 import type { AnchoredNote, PassageNotes } from './passage-notes';
 import type { Reached } from './stepper';
@@ -102,7 +102,9 @@ export class NoteCards {
 
   private show(note: Note, span: DomSpan, focus: boolean, deleted: boolean, reached?: Reached): void {
     const { parts } = this;
-    const choices = targetChoices(parts.doc, span, parts.mentions(), parts.index);
+    // Where the fallback painter split the passage's text, its offsets went stale: read it where it is now.
+    const here = liveSpan(span);
+    const choices = targetChoices(parts.doc, here, parts.mentions(), parts.index);
     const current = () => parts.notes.anchored().find((a) => a.note.id === note.id)?.note ?? note;
     const update = async (patch: { body?: string; tags?: string[]; target?: TargetRef | null }) => {
       const before = current();
@@ -115,7 +117,7 @@ export class NoteCards {
     parts.view.set({
       view: {
         kind: 'note',
-        at: parts.rectOfSpan(span),
+        at: parts.rectOfSpan(here),
         focus,
         ...(reached ? { reached } : {}),
         note,
