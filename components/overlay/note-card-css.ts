@@ -16,7 +16,8 @@ input:focus-visible { outline: 2px solid #b3261e; outline-offset: 2px; }
 .undo-bar { display: flex; gap: 8px; align-items: center; margin: 8px 0 0; }
 .note-here { margin-top: 6px; padding: 6px 12px; display: flex; gap: 8px; align-items: center; justify-content: space-between; width: 360px; max-width: calc(100vw - 16px); background: #fffbe6; border: 1px solid #e8d48a; border-radius: 8px; pointer-events: auto; }
 .pill { display: flex; overflow: hidden; }
-.reached { display: inline-block; margin: 0 0 4px; padding: 1px 8px; border-radius: 10px; background: #1d2330; color: #fff; font-size: 12px; pointer-events: auto; }
+/* What a keyboard step reached: a tab on the card's top edge. */
+.reached { display: block; width: max-content; margin: 0 0 0 10px; padding: 1px 10px; border-radius: 6px 6px 0 0; background: #1d2330; color: #fff; font-size: 12px; line-height: 1.6; pointer-events: auto; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .hl-swatch { display: inline-block; width: 0.8em; height: 0.8em; vertical-align: -0.05em; background: #fff59d; border: 1px solid #8a6d00; border-radius: 2px; }
 .pill button + button { border-left: 1px solid rgba(255,255,255,.5); border-radius: 0 16px 16px 0; background: #6b5300; }
