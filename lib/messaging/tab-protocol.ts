@@ -19,7 +19,7 @@ export interface TabRequestMap {
   'tab/jump': { key: string };
   /** Keeps the selected passage as a highlight (a note without text): the context menu's entry. */
   'tab/highlight-selection': {};
-  /** A shortcut (manifest command, lib/background/commands.ts): the next (1) or previous (-1) mention, its card opened. */
+  /** A shortcut (manifest command, lib/background/commands.ts): the next (1) or previous (-1) mention or passage note in reading order, its card opened with focus in it. */
   'tab/step': { direction: 1 | -1 };
 }
 

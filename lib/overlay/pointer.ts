@@ -1,8 +1,8 @@
 /**
  * Pointer and keyboard on the page, turned into what the overlay does: a short hover opens a
  * card, leaving closes an unpinned one after a grace period, a click pins it, Esc closes.
- * Stepping through mentions (Alt+Shift+J / K) is a manifest command, sent by the background as
- * 'tab/step', so the reader can remap it. Listeners end with `signal`. Only the user's own
+ * Stepping through mentions and notes (Alt+Shift+J / K, stepper.ts) is a manifest command, sent by
+ * the background as 'tab/step', so the reader can remap it and no page-made key event can step. Listeners end with `signal`. Only the user's own
  * input counts (`isTrusted`) for opening cards: events the page makes up are ignored, so page
  * script cannot open our cards.
  */
