@@ -19,6 +19,12 @@ export interface PlacedMention {
 export class MentionStore {
   private list: PlacedMention[] = [];
   private byNode = new Map<Node, PlacedMention[]>();
+  private changes = 0;
+
+  /** Changes with every add or removal: what is computed from `all()` may be kept until it changes. */
+  get version(): number {
+    return this.changes;
+  }
 
   get size(): number {
     return this.list.length;
@@ -29,6 +35,7 @@ export class MentionStore {
   }
 
   add(placed: PlacedMention[]): void {
+    this.changes++;
     for (const p of placed) {
       this.list.push(p);
       this.index(p.span.startContainer, p);
@@ -52,10 +59,11 @@ export class MentionStore {
     if (keep.length === this.list.length) return;
     this.list = [];
     this.byNode.clear();
-    this.add(keep);
+    this.add(keep); // a change of its own (version)
   }
 
   clear(): void {
+    this.changes++;
     this.list = [];
     this.byNode.clear();
   }

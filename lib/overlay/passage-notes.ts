@@ -53,8 +53,14 @@ export interface PassageNoteParts {
 
 export class PassageNotes {
   private anchoredNotes: AnchoredNote[] = [];
+  private changes = 0;
 
   constructor(private readonly parts: PassageNoteParts) {}
+
+  /** Changes whenever the anchored notes do (anchored again, saved, removed, put back). */
+  get version(): number {
+    return this.changes;
+  }
 
   anchored(): readonly AnchoredNote[] {
     return this.anchoredNotes;
@@ -64,6 +70,7 @@ export class PassageNotes {
   anchor(dom: DomText): void {
     const { anchored, orphans } = anchorPageNotes(this.parts.pageNotes, dom, this.parts.names);
     this.anchoredNotes = anchored;
+    this.changes++;
     this.parts.view.set({ orphans });
   }
 
@@ -110,6 +117,7 @@ export class PassageNotes {
     const note = await send({ type: 'note/save', id: passage.id, body, anchor: { ...pageInfoOf(doc, this.parts.pageDate?.()), ...passage.selectors } });
     this.parts.pageNotes.push(note);
     if (passage.span) this.anchoredNotes.push({ note, span: passage.span });
+    this.changes++;
     this.parts.redraw();
     doc.getSelection()?.removeAllRanges();
     return note;
@@ -167,6 +175,7 @@ export class PassageNotes {
     if (at >= 0) pageNotes.splice(at, 1);
     const i = this.anchoredNotes.findIndex((a) => a.note.id === id);
     const [gone] = i >= 0 ? this.anchoredNotes.splice(i, 1) : [];
+    this.changes++;
     this.parts.redraw();
     return gone;
   }
@@ -175,6 +184,7 @@ export class PassageNotes {
   restore(note: Note, span: DomSpan | undefined): void {
     this.parts.pageNotes.push(note);
     if (span?.startContainer.isConnected && span.endContainer.isConnected) this.anchoredNotes.push({ note, span });
+    this.changes++;
     this.parts.redraw();
   }
 }

@@ -165,5 +165,26 @@ describe('keyboard steps on a drawn page', () => {
     del.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true }))); // what Enter on a focused button makes
     await waitFor(() => expect(deleted).toEqual(['note-1']));
     await waitFor(() => expect(ui().activeElement?.getAttribute('data-testid')).toBe('note-undo'));
+    // Gone from the steps: from the highlight after it, back is the project before it.
+    step();
+    expect(openCard(ui())?.kind).toBe('highlight');
+    expect(ui().querySelector('[data-testid="step-reached"]')!.textContent).toBe('第 1 处划线，共 1 处');
+    step(-1);
+    expect(openCard(ui())?.kind).toBe('project');
+  });
+
+  it('reaches a note put back by undo', async () => {
+    const { ui, step } = await drawn();
+    for (let i = 0; i < 4; i++) step();
+    const click = (id: string) => ui().querySelector(`[data-testid="${id}"]`)!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+    click('note-delete');
+    await waitFor(() => expect(ui().querySelector('[data-testid="note-undo"]')).not.toBeNull());
+    click('note-undo');
+    await waitFor(() => expect(ui().querySelector('[data-testid="note-delete"]')).not.toBeNull());
+    step(-1);
+    expect(openCard(ui())?.kind).toBe('project');
+    step();
+    expect(openCard(ui())?.kind).toBe('note');
+    expect(ui().querySelector('[data-testid="step-reached"]')!.textContent).toBe('第 1 条笔记，共 1 条');
   });
 });
