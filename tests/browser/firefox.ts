@@ -100,19 +100,26 @@ export interface FirefoxWithExtension {
 
 const KEYS = { Escape: '\uE00C' } as const;
 
-/** Starts Firefox headless with a fresh profile and installs the built extension (temporarily, as about:debugging would). */
-export async function launchFirefoxWithExtension(dir = FIREFOX_BUILD): Promise<FirefoxWithExtension> {
+/**
+ * Starts Firefox headless with a fresh profile and installs the built extension (temporarily, as about:debugging would).
+ * `keep`: a profile folder of the caller's, used and left in place (with more preferences and switches).
+ */
+export async function launchFirefoxWithExtension(
+  dir = FIREFOX_BUILD,
+  keep?: { profile: string; prefs?: Record<string, string | boolean | number>; args?: string[] },
+): Promise<FirefoxWithExtension> {
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no built extension in ${dir}: run \`npm run build:firefox\` first`);
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: apt-get install -y firefox-esr`);
-  const profile = mkdtempSync(join(tmpdir(), 'msl-firefox-'));
-  writeFileSync(join(profile, 'user.js'), prefs());
-  const proc: ChildProcess = spawn(FIREFOX, ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = keep?.profile ?? mkdtempSync(join(tmpdir(), 'msl-firefox-'));
+  const more = Object.entries(keep?.prefs ?? {}).map(([k, v]) => `\nuser_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`);
+  writeFileSync(join(profile, 'user.js'), prefs() + more.join(''));
+  const proc: ChildProcess = spawn(FIREFOX, ['--headless', '--no-remote', '--remote-debugging-port=0', ...(keep?.args ?? []), '--profile', profile], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  /** Stops Firefox, then deletes its profile (it writes there until it has exited). */
+  /** Stops Firefox, then deletes its profile unless it is the caller's (it writes there until it has exited). */
   const cleanUp = async () => {
     proc.kill();
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    rmSync(profile, { recursive: true, force: true });
+    if (!keep) rmSync(profile, { recursive: true, force: true });
   };
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
