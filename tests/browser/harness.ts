@@ -125,3 +125,12 @@ export function storedRows(browser: ExtensionBrowser, store: string): Promise<Re
     store,
   );
 }
+
+/** Sets the UI language the way the options page stores it (settings.locale in the extension's storage). */
+export function setLocale(browser: ExtensionBrowser, locale: 'zh_CN' | 'en'): Promise<void> {
+  return browser.worker.evaluate(async (l) => {
+    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const current = ((await c.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await c.storage.local.set({ settings: { ...current, locale: l } });
+  }, locale);
+}
