@@ -118,6 +118,8 @@ describe('the side panel’s "this page" view in Firefox', () => {
     // After everything in reading order, which has no note left.
     expect(await panel.evaluate(() => !!(document.querySelector('[data-testid="this-page-list"]')!.compareDocumentPosition(document.querySelector('[data-testid="this-page-orphans"]')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
     expect((await listed()).filter((e) => e.startsWith('note:'))).toEqual([]);
+    // Each orphan keeps inside the view, as the entries above it do (it once stuck out by its padding).
+    expect(await panel.evaluate(() => [...document.querySelectorAll('[data-testid="this-page-orphans"] li')].map((li) => Math.round(li.getBoundingClientRect().right - li.parentElement!.getBoundingClientRect().right)))).toEqual([0, 0]);
     expect(await textIn(panel, '[data-testid="this-page-counts"]')).toContain('2 条笔记');
     await panel.evaluate(() => document.querySelector('[data-testid="this-page-orphans"]')!.scrollIntoView());
     await panel.screenshot(join(OUTPUT_DIR, 'firefox-this-page-orphans-zh.png'));
