@@ -25,10 +25,24 @@ export const pointIn = (tab: FirefoxTab, selector: string, text?: string) =>
     [selector, text ?? null] as [string, string | null],
   );
 
-/** A real click on an element of a page (waits up to 10 s for it). */
+/**
+ * A real click on an element of a page (waits up to 10 s for it, and for it to hold still: a
+ * page that is still rendering may move it between the look and the click).
+ */
 export async function clickIn(tab: FirefoxTab, selector: string, text?: string): Promise<void> {
+  let last = '';
   let p: Point | null = null;
-  await expect.poll(async () => (p = await pointIn(tab, selector, text)), { timeout: 10_000, message: `${selector} ${text ?? ''}` }).not.toBeNull();
+  await expect
+    .poll(
+      async () => {
+        const before = last;
+        p = await pointIn(tab, selector, text);
+        last = JSON.stringify(p);
+        return p !== null && last === before;
+      },
+      { timeout: 10_000, interval: 100, message: `${selector} ${text ?? ''}` },
+    )
+    .toBe(true);
   await tab.click(p!);
 }
 
