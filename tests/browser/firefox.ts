@@ -121,7 +121,8 @@ export interface FirefoxTab {
   /** Types text as key presses, one character at a time (trusted input). */
   type(text: string): Promise<void>;
   press(key: keyof typeof KEYS): Promise<void>;
-  screenshot(path: string): Promise<void>;
+  /** A PNG of the viewport, or with `full` of the whole document. */
+  screenshot(path: string, opts?: { full?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -251,8 +252,8 @@ function tabOf(bidi: BiDi, context: string): FirefoxTab {
     click: async (p) => void (await pointer([at(p), { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }])),
     type: async (text) => void (await keys([...text].flatMap((c) => [{ type: 'keyDown', value: c }, { type: 'keyUp', value: c }]))),
     press: async (key) => void (await keys([{ type: 'keyDown', value: KEYS[key] }, { type: 'keyUp', value: KEYS[key] }])),
-    screenshot: async (path) => {
-      const { data } = await bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context });
+    screenshot: async (path, opts) => {
+      const { data } = await bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context, origin: opts?.full ? 'document' : 'viewport' });
       writeFileSync(path, Buffer.from(data, 'base64'));
     },
     close: async () => void (await bidi.send('browsingContext.close', { context })),
