@@ -121,6 +121,8 @@ export interface FirefoxTab {
   /** Types text as key presses, one character at a time (trusted input). */
   type(text: string): Promise<void>;
   press(key: keyof typeof KEYS): Promise<void>;
+  /** Ctrl+A: selects all of the focused field's text (the next typing replaces it). */
+  selectAll(): Promise<void>;
   /** A PNG of the viewport, or with `full` of the whole document. */
   screenshot(path: string, opts?: { full?: boolean }): Promise<void>;
   close(): Promise<void>;
@@ -137,6 +139,7 @@ export interface FirefoxWithExtension extends FirefoxTab {
 }
 
 const KEYS = { Escape: '\uE00C', Enter: '\uE007', Tab: '\uE004' } as const;
+const CONTROL = '\uE009';
 
 /** Starts Firefox headless with a fresh profile and installs the built extension (temporarily, as about:debugging would). */
 export async function launchFirefoxWithExtension(dir = FIREFOX_BUILD): Promise<FirefoxWithExtension> {
@@ -252,6 +255,7 @@ function tabOf(bidi: BiDi, context: string): FirefoxTab {
     click: async (p) => void (await pointer([at(p), { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 }])),
     type: async (text) => void (await keys([...text].flatMap((c) => [{ type: 'keyDown', value: c }, { type: 'keyUp', value: c }]))),
     press: async (key) => void (await keys([{ type: 'keyDown', value: KEYS[key] }, { type: 'keyUp', value: KEYS[key] }])),
+    selectAll: async () => void (await keys([{ type: 'keyDown', value: CONTROL }, { type: 'keyDown', value: 'a' }, { type: 'keyUp', value: 'a' }, { type: 'keyUp', value: CONTROL }])),
     screenshot: async (path, opts) => {
       const { data } = await bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context, origin: opts?.full ? 'document' : 'viewport' });
       writeFileSync(path, Buffer.from(data, 'base64'));
