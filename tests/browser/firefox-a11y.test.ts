@@ -66,6 +66,11 @@ describe.each(['zh_CN', 'en'] as const)('in %s', (locale) => {
     await setLocaleIn(options, locale);
   });
 
+  it('the article, drawn again in this language (the in-page UI takes the language it has when the page is drawn)', async () => {
+    await firefox.reload();
+    await expect.poll(async () => byClass(await firefox.evaluate(highlightTexts))['msl-note'] ?? [], { timeout: 15_000 }).toEqual([PASSAGE]);
+  });
+
   it('the popup: no violations, lists reachable by keyboard, fits in 600 px', async () => {
     const popup = await firefox.newTab(`${extensionUrl('popup')}?tab=${await articleTabId()}`);
     await popup.setViewport(400, 600);
@@ -128,6 +133,7 @@ describe.each(['zh_CN', 'en'] as const)('in %s', (locale) => {
     await openCard('廉洁故事');
     await expect.poll(() => firefox.inOurUi((root) => root.querySelector('[data-testid="note-card"]')?.getAttribute('data-note-kind') ?? null, null), { timeout: 5_000 }).toBe('note');
     expect(await firefox.inOurUi((root) => root.querySelector('[data-testid="note-text"]')?.textContent ?? null, null)).toBe('待核实：展演场次');
+    expect(await firefox.inOurUi((root) => root.querySelector('[data-testid="note-card"]')!.getAttribute('aria-label'), null)).toMatch(locale === 'en' ? /note/i : /笔记/);
     expect(await axeViolationsInOurUi(firefox)).toEqual([]);
     await firefox.screenshot(shot('note-card-a11y'));
     await firefox.press('Escape');
