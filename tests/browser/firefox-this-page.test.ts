@@ -11,12 +11,13 @@
  * The tests switch tabs with BiDi's browsingContext.activate, which selects the tab in the
  * browser's tab strip as a reader's click would, so both the events and the tabs' lastAccessed
  * are the browser's own. (The sidebar's branch, the active tab of the focused window, is the
- * unit test's: tests/unit/this-page.test.ts.)
+ * unit test's: tests/unit/background/page-notes.test.ts.) The first test opens the real sidebar
+ * and checks that it holds this same page.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionUrl, launchFirefoxWithExtension, type FirefoxTab, type FirefoxWithExtension } from './firefox';
+import { extensionUrl, GECKO_ID, launchFirefoxWithExtension, type FirefoxTab, type FirefoxWithExtension } from './firefox';
 import { clickIn, clickUi, setLocaleIn, textIn, typeInUi } from './firefox-pages';
 import { OUTPUT_DIR, ROOT, serveStatic, siteUrl, type StaticServer } from './harness';
 import { byClass, highlightTexts, readingOrder, selectTextInPage } from './page-probes';
@@ -50,6 +51,21 @@ const pageTitle = () => textIn(panel, '#this-page-title');
 const englishTabSelected = () => panel.evaluate(() => [...document.querySelectorAll('[role="tab"]')].some((t) => t.textContent?.includes('This page') && t.getAttribute('aria-selected') === 'true'));
 
 describe('the side panel’s "this page" view in Firefox', () => {
+  it('is the page Firefox shows in its sidebar', async () => {
+    // The sidebar's id is made from the extension's (Firefox's ExtensionCommon.makeWidgetId).
+    const id = `${GECKO_ID.replace(/[^a-z0-9_-]/gi, '_')}-sidebar-action`.toLowerCase();
+    // (Firefox may still be setting up the sidebar it opens for a newly installed extension: ask until it answers.)
+    const show = () => firefox.inBrowserWindow<boolean>(`SidebarController.show(${JSON.stringify(id)}).then(() => SidebarController.isOpen)`).catch(() => false);
+    await expect.poll(show, { timeout: 10_000 }).toBe(true);
+    const held = () =>
+      firefox.inBrowserWindow<string>(`(() => {
+        const panel = document.getElementById('sidebar').contentDocument.getElementById('webext-panels-browser');
+        return SidebarController.currentID + ' ' + (panel ? panel.currentURI.spec : '');
+      })()`);
+    await expect.poll(held, { timeout: 10_000 }).toBe(`${id} ${extensionUrl('sidepanel')}`);
+    await firefox.inBrowserWindow('SidebarController.hide()');
+  });
+
   it('lists every mention and note of the page in reading order', async () => {
     await firefox.goto(siteUrl(server, 'www.jinjiang.gov.cn', 'demo/site/index.html'));
     await expect.poll(async () => (await highlights(firefox))['msl-project-done']?.length ?? 0, { timeout: 15_000 }).toBeGreaterThan(100);

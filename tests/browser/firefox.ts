@@ -134,6 +134,12 @@ export interface FirefoxWithExtension extends FirefoxTab {
   newTab(url?: string): Promise<FirefoxTab>;
   /** The folder downloads are saved to. */
   downloads: string;
+  /**
+   * Evaluates `expression` in the browser window's own (chrome) document, as Firefox's own tools
+   * may with --remote-allow-system-access; its JSON-serialisable result. For what no web page can
+   * show, such as which page the sidebar holds.
+   */
+  inBrowserWindow<T>(expression: string): Promise<T>;
   /** Stops Firefox (this closes every tab). */
   close(): Promise<void>;
 }
@@ -188,6 +194,16 @@ export async function launchFirefoxWithExtension(dir = FIREFOX_BUILD): Promise<F
       ...first,
       version: session.capabilities.browserVersion,
       downloads,
+      inBrowserWindow: async <T,>(expression: string) => {
+        const chrome = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+        const r = await bidi.send<Evaluated>('script.evaluate', {
+          target: { context: chrome.contexts[0]!.context },
+          expression: `(async () => JSON.stringify(await (${expression})) ?? 'null')()`,
+          awaitPromise: true,
+        });
+        if (r.type === 'exception') throw new Error(`in the browser window: ${r.exceptionDetails?.text}`);
+        return JSON.parse(r.result!.value) as T;
+      },
       newTab: async (url) => {
         const { context } = await bidi.send<{ context: string }>('browsingContext.create', { type: 'tab', background: true });
         const tab = tabOf(bidi, context);
