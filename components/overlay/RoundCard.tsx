@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoundCardModel } from '../../lib/overlay/card-model';
+import { evidenceWords } from '../../lib/overlay/evidence-words';
 import { programmeName } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
 
@@ -33,9 +34,10 @@ export function RoundCard({ model, onClose, autoFocus }: { model: RoundCardModel
         <details>
           <summary>{t('cardEvidence')}</summary>
           <ul class="small">
-            {model.evidence.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
+            {model.evidence.map((e) => {
+              const w = evidenceWords(e);
+              return <li key={e}>{t(w.key, w.vars)}</li>;
+            })}
           </ul>
         </details>
       )}

@@ -20,6 +20,7 @@ import { selectLongest, type Tokens } from './scanner';
 import { scanAutomaton } from './automaton';
 import type { Mention, ProgrammeId } from './types';
 import { passageYear, yearWords, type YearWord } from './years';
+import { passageProgramme, programmeOfWord, type PassageProgramme, type ProgrammeWord } from './programme-scope';
 
 /** Place names that qualify a unit name as another place's (石狮市 in 石狮市公安局); normalised on first use. */
 let qualifiers: { all: Set<string>; longest: number; lastChars: Set<number> } | undefined;
@@ -122,6 +123,8 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
   const jinjiang = new Uint8Array(n);
   const otherCity = new Uint8Array(n);
   const unitOf = new Int32Array(n).fill(-1);
+  /** The programme's own words (为民办实事, 民生微实事), in order: which list a passage speaks of. */
+  const programmeWords: ProgrammeWord[] = [];
   for (let t = 0; t < n; t++) {
     const p = tokens.pattern[t]!;
     for (let j = pack.entryStart[p]!; j < pack.entryStart[p + 1]!; j++) {
@@ -131,6 +134,10 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
         const w = pack.gateWords[ref]!;
         if (w.kind === 'jinjiang') jinjiang[t] = 1;
         else if (w.kind === 'other-city') otherCity[t] = 1;
+        else if (w.kind === 'topic') {
+          const programme = programmeOfWord(w.text);
+          if (programme) programmeWords.push({ start: tokens.start[t]!, end: tokens.end[t]!, programme });
+        }
       } else if (kind === Entry.Place || kind === Entry.Ambiguous) jinjiang[t] = 1;
       else if (kind === Entry.Unit) {
         if (unitOf[t]! < 0) unitOf[t] = ref;
@@ -349,6 +356,10 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
 
   /** Year words of the page, read on the first recurring name (most pages have none). */
   let years: YearWord[] | undefined;
+  /** The programme the current recurring name's passage speaks of (set by linkRecurring). */
+  let passageProg: PassageProgramme | null = null;
+  /** Per phrase (pattern): the year its last mention's own sentence or paragraph told. */
+  const toldBefore = new Map<number, { year: number; word: string }>();
   const pageYear = input.pageYear ?? null;
 
   /** Best of the candidates at indices `pool` (into candItem): item, how, total, context, margin. */
@@ -375,13 +386,15 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
       }
     }
     // Twins: one project printed in a year's 为民办实事 list and as a row of that year's 民生微实事
-    // table (智慧停车“扩面工程”, row 4). The table row names its lead unit and status: it answers.
+    // table (智慧停车“扩面工程”, row 4). The passage's programme words decide; without them the
+    // table row answers (it names its lead unit and status).
     if (best >= 0 && runnerUp >= 0 && bestTotal - second < 1 && pool.length === 2) {
       const a = pack.items[best]!;
       const b = pack.items[runnerUp]!;
       if (a.year === b.year && a.programme !== b.programme) {
-        const row = a.programme === 'minsheng-weishishi' ? best : runnerUp;
-        return { best: row, bestHow, bestCtx: contextScore(row), margin: 1 };
+        const want = passageProg?.programme ?? 'minsheng-weishishi';
+        const pickIt = a.programme === want ? best : runnerUp;
+        return { best: pickIt, bestHow, bestCtx: contextScore(pickIt), margin: 1 };
       }
     }
     return { best, bestHow, bestCtx, margin: bestTotal - second };
@@ -468,6 +481,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
       recurring = it.programme === 'weiminbanshishi' || it.year !== pack.items[candItem[0]!]!.year;
     }
     readNeighbourhood(t);
+    passageProg = null;
     return recurring ? linkRecurring(t) : linkPlain(t);
   };
 
@@ -497,8 +511,33 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
       const ys = yearsIn(norm, ls, le);
       if (ys.length && !ys.includes(it.year)) return false;
     }
+    if (it.programme === 'minsheng-weishishi') {
+      const round = laterListRound(t, it.year);
+      if (round) {
+        pushRound(t, 'weiminbanshishi', round.year, [], [bestHow, `year:${round.word}`, 'programme:weiminbanshishi', 'year:not-in-dataset']);
+        return true;
+      }
+    }
     pushProject(t, best, bestHow, bestCtx, margin);
     return true;
+  };
+
+  /**
+   * A 民生微实事 row's name in a sentence or paragraph about another year's 为民办实事 list
+   * (今年的为民办实事项目征求意见稿里，困难老年人家庭适老化改造再次出现): that list's round,
+   * never the row (whose status is another year's). Null when the text does not say so.
+   */
+  const laterListRound = (t: number, rowYear: number): { year: number; word: string } | null => {
+    const s = tokens.start[t]!;
+    const e = tokens.end[t]!;
+    const sentence = clauseFrom(starts, norm.length, s, e);
+    const paragraph = lineAround(norm, s);
+    const pp = passageProg ?? passageProgramme(programmeWords, s, e, sentence, paragraph);
+    if (pp?.programme !== 'weiminbanshishi' || (pp.scope !== 'sentence' && pp.scope !== 'paragraph')) return null;
+    years ??= yearWords(norm, pageYear);
+    const py = passageYear(norm, years, s, e, sentence, paragraph, pageYear);
+    const close = py.scope === 'name' || py.scope === 'row' || py.scope === 'sentence' || py.scope === 'paragraph';
+    return close && py.year !== null && py.year !== rowYear ? { year: py.year, word: py.word ?? '' } : null;
   };
 
   /**
@@ -515,8 +554,19 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     years ??= yearWords(norm, pageYear);
     const sentence = clauseFrom(starts, norm.length, s, e);
     const paragraph = lineAround(norm, s);
-    const py = passageYear(norm, years, s, e, sentence, paragraph, pageYear);
-    const told = py.word ? [`year:${py.word}`] : py.scope === 'page' ? ['year:page-date'] : [];
+    let py = passageYear(norm, years, s, e, sentence, paragraph, pageYear);
+    const pattern = tokens.pattern[t]!;
+    if (py.year !== null && (py.scope === 'name' || py.scope === 'row' || py.scope === 'sentence' || py.scope === 'paragraph')) {
+      toldBefore.set(pattern, { year: py.year, word: py.word ?? '' });
+    } else if (py.scope !== 'name' && py.scope !== 'row' && py.scope !== 'sentence' && py.scope !== 'paragraph') {
+      // The same phrase again (这10个长者食堂, after 今年新建、提升10个长者食堂): its year, over
+      // the paragraphs before and the page's date.
+      const again = toldBefore.get(pattern);
+      if (again) py = { year: again.year, scope: 'same-name', word: again.word };
+    }
+    const told = py.word ? [`year:${py.word}`] : py.scope === 'page' ? ['year:page-date'] : py.scope === 'one-year' ? ['year:whole-page'] : [];
+    passageProg = passageProgramme(programmeWords, s, e, sentence, paragraph);
+    if (passageProg) told.push('programme:' + passageProg.programme);
     // The strongest way the phrase names anything: a printed name or keyphrase stands alone;
     // a series phrase or generic phrase is a round of the programme only on a programme page.
     let strongest: How = 'generic';
@@ -533,10 +583,25 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
         return true;
       }
     }
+    // The passage speaks of 民生微实事 (one year's table) and the name is one of its rows: that
+    // row, unless the text itself tells another year (公交服务品质提升工程: row 32, not 2024's item).
+    if (passageProg?.programme === 'minsheng-weishishi') {
+      const rows = all.filter((c) => pack.items[candItem[c]!]!.programme === 'minsheng-weishishi');
+      const rowYear = rows.length ? pack.items[candItem[rows[0]!]!]!.year : -1;
+      const yearTold = py.scope !== 'page' && py.scope !== 'one-year' && py.year !== null;
+      if (rows.length && (!yearTold || py.year === rowYear)) {
+        const { best, bestHow, bestCtx, margin } = pick(rows);
+        if (best >= 0 && margin >= 1 && (BASE[bestHow] >= 2 || bestCtx >= 2)) {
+          pushProject(t, best, bestHow, bestCtx, margin, told);
+          return true;
+        }
+      }
+    }
     const programme = roundProgramme(py.year);
-    // A name only one year prints (智慧停车“扩面工程”, 2023) tells its year when the text does not.
+    // A name only one year prints (智慧停车“扩面工程”, 2023) tells its year when the text does not
+    // (the page's date is not the text's word).
     const nameYear = seriesHit.length ? -1 : pack.items[candItem[0]!]!.year;
-    if (nameYear >= 0 && candItem.every((i) => pack.items[i]!.year === nameYear) && (py.year === null || py.year === nameYear)) {
+    if (nameYear >= 0 && candItem.every((i) => pack.items[i]!.year === nameYear) && (py.year === null || py.scope === 'page' || py.year === nameYear)) {
       return linkPlain(t);
     }
     if (py.year === null) {
@@ -545,7 +610,11 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
       pushRound(t, programme, null, ys, [strongest, ...told, 'year:unknown']);
       return true;
     }
-    const pool = all.filter((c) => pack.items[candItem[c]!]!.year === py.year);
+    // A passage about the yearly list is not about a row of the table that year (and vice versa).
+    const pool = all.filter((c) => {
+      const it = pack.items[candItem[c]!]!;
+      return it.year === py.year && (passageProg?.programme !== 'weiminbanshishi' || it.programme === 'weiminbanshishi');
+    });
     if (pool.length) {
       const { best, bestHow, bestCtx, margin } = pick(pool);
       if (best >= 0 && margin >= 1 && (BASE[bestHow] >= 2 || bestCtx >= 2)) {
@@ -564,7 +633,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
    * every year, unless every candidate of that very year is a 民生微实事 item (2023's twins).
    */
   const roundProgramme = (year: number | null): ProgrammeId => {
-    if (year === null) return 'weiminbanshishi';
+    if (year === null || passageProg?.programme === 'weiminbanshishi') return 'weiminbanshishi';
     const ofYear = candItem.filter((i) => pack.items[i]!.year === year);
     return ofYear.length && ofYear.every((i) => pack.items[i]!.programme === 'minsheng-weishishi') ? 'minsheng-weishishi' : 'weiminbanshishi';
   };

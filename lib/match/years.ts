@@ -6,15 +6,20 @@
  *
  * Scope (`passageYear`), nearest first:
  *   1. a year word inside the mention itself (2025年百姓健身驿站);
+ *      1b. in a table row (cells split by tabs), a cell that is a bare year (2021 | 新建或改建…);
  *   2. the mention's sentence (between 。！？； or line breaks): the nearest year word before
  *      it, else the first one after it (智慧停车扩面工程是2023年为民办实事项目);
  *   3. the paragraph (the line): the nearest year word before the sentence;
  *   4. the paragraphs just before (within EARLIER_REACH units): news sets the year once
  *      (2022年，晋江把…列入为民办实事项目) and the next paragraph goes on about 这批设施;
- *   5. the page's own year (its date): a year-end report dated 2023-01 on 2022's list names
+ *   5. the one year the whole page speaks of: when every year word of the text names the same
+ *      year (a January report on 2022's list: 2022年 in the headline, 去年 in the lead, and
+ *      paragraphs further down that name none), that year, before or after the mention;
+ *   6. the page's own year (its date): a year-end report dated 2023-01 on 2022's list names
  *      2022 early, so this comes after the text's own words;
- *   6. unknown (null).
- * A range (2021—2025年, normalised to 20212025年) is no single year and is skipped.
+ *   7. unknown (null).
+ * A range (2021—2025年, normalised to 20212025年) is no single year and is skipped, and so is
+ * a year that starts a span (2021年以来, 2021年起: since then, not that year). 今年以来 is this year.
  */
 import type { NormalisedCodes } from '../text/normalise';
 
@@ -30,7 +35,7 @@ export interface YearWord {
 export interface PassageYear {
   year: number | null;
   /** How it was told: 'name' (inside the mention), 'sentence', 'paragraph', 'page', or 'none'. */
-  scope: 'name' | 'sentence' | 'paragraph' | 'earlier' | 'page' | 'none';
+  scope: 'name' | 'row' | 'sentence' | 'paragraph' | 'same-name' | 'earlier' | 'one-year' | 'page' | 'none';
   /** The word that told it (2024年, 今年) when one did. */
   word?: string;
 }
@@ -57,6 +62,16 @@ const BEN = 0x672c;
 const DU = 0x5ea6;
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** After 2021年: 以来 / 起 / 开始 make it the start of a span (2021年以来), not a year spoken of. */
+const YI = 0x4ee5;
+const LAI = 0x6765;
+const QI = 0x8d77;
+const KAI = 0x5f00;
+function startsSpan(c: Uint16Array | readonly number[], at: number, length: number): boolean {
+  const a = at < length ? c[at]! : 0;
+  const b = at + 1 < length ? c[at + 1]! : 0;
+  return (a === YI && b === LAI) || a === QI || (a === KAI && b === 0x59cb);
+}
 
 /** Every year word of normalised [0, norm.length), in order. One pass looking for 年. */
 export function yearWords(norm: NormalisedCodes, pageYear: number | null): YearWord[] {
@@ -68,6 +83,7 @@ export function yearWords(norm: NormalisedCodes, pageYear: number | null): YearW
     if (i >= 4 && isDigit(c[i - 1]!) && isDigit(c[i - 2]!) && isDigit(c[i - 3]!) && isDigit(c[i - 4]!)) {
       if (i >= 5 && isDigit(c[i - 5]!)) continue; // a range or a longer number
       const y = (c[i - 4]! - 48) * 1000 + (c[i - 3]! - 48) * 100 + (c[i - 2]! - 48) * 10 + (c[i - 1]! - 48);
+      if (startsSpan(c, i + 1, norm.length)) continue;
       if (y >= 1949 && y <= 2099) out.push({ start: i - 4, end: i + 1, year: y, relative: false });
       continue;
     }
@@ -125,6 +141,9 @@ export function passageYear(
   // 1. Inside the name (the last year word that ends inside it).
   const inside = lastBefore(words, e);
   if (inside >= 0 && words[inside]!.start >= s && words[inside]!.end <= e) return found(words[inside]!, 'name');
+  // 1b. A table row's year cell.
+  const cell = yearCell(norm, paragraph);
+  if (cell) return { year: cell.year, scope: 'row', word: cell.word };
   // 2. The sentence: before, else after.
   const before = lastBefore(words, s);
   if (before >= 0 && words[before]!.start >= sentence[0] && words[before]!.end <= s) return found(words[before]!, 'sentence');
@@ -135,7 +154,59 @@ export function passageYear(
   if (before >= 0 && words[before]!.start >= paragraph[0] && words[before]!.end <= s) return found(words[before]!, 'paragraph');
   // 4. The paragraphs just before.
   if (before >= 0 && words[before]!.start >= s - EARLIER_REACH) return found(words[before]!, 'earlier');
-  // 5. The page's year.
+  // 5. The one year the whole text speaks of.
+  const one = oneYear(words);
+  if (one !== null) return { year: one, scope: 'one-year' };
+  // 6. The page's year.
   if (pageYear !== null) return { year: pageYear, scope: 'page' };
   return { year: null, scope: 'none' };
+}
+
+/**
+ * The year every year word names, when they all name one (null: none, an untold one, or
+ * several). News sets the time in its lead (去年，晋江…定下的20个为民办实事项目) and does not
+ * repeat it; a page that names one year and no other is about that year, whatever its date.
+ */
+const oneYearCache = new WeakMap<readonly YearWord[], number | null>();
+export function oneYear(words: readonly YearWord[]): number | null {
+  const known = oneYearCache.get(words);
+  if (known !== undefined) return known;
+  let y: number | null = null;
+  for (const w of words) {
+    if (w.year === null || (y !== null && w.year !== y)) {
+      y = null;
+      break;
+    }
+    y = w.year;
+  }
+  oneYearCache.set(words, y);
+  return y;
+}
+
+const TAB = 0x09;
+/**
+ * A cell of the table row normalised [start, end) that is a bare year (1990–2099), when the row
+ * has cells (tab-separated, as tables are read): { year, word }. Null otherwise.
+ */
+export function yearCell(norm: NormalisedCodes, [start, end]: readonly [number, number]): { year: number; word: string } | null {
+  const c = norm.codes;
+  let hasTab = false;
+  for (let i = start; i < end; i++) if (c[i] === TAB) hasTab = true;
+  if (!hasTab) return null;
+  let cellStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && c[i] !== TAB) continue;
+    // Trim spaces around the cell.
+    let a = cellStart;
+    let b = i;
+    while (a < b && c[a] === 0x20) a++;
+    while (b > a && c[b - 1] === 0x20) b--;
+    const len = b - a - (b - a === 5 && c[b - 1] === NIAN ? 1 : 0);
+    if (len === 4 && isDigit(c[a]!) && isDigit(c[a + 1]!) && isDigit(c[a + 2]!) && isDigit(c[a + 3]!)) {
+      const y = (c[a]! - 48) * 1000 + (c[a + 1]! - 48) * 100 + (c[a + 2]! - 48) * 10 + (c[a + 3]! - 48);
+      if (y >= 1990 && y <= 2099) return { year: y, word: String.fromCharCode(...c.subarray(a, b)) };
+    }
+    cellStart = i + 1;
+  }
+  return null;
 }

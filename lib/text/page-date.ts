@@ -93,16 +93,31 @@ export function parseDateValue(raw: string): string | null {
 const DATE_LINE = /发布|發布|发表|發表|更新时间|更新時間|来源|來源|稿源|作者|编辑|編輯|浏览|瀏覽|字号|字號|(?:^|\s)(?:时间|時間|日期)\s*[:：]/;
 const DATE_IN_LINE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
 
-/** The 发布时间 / 来源 line near the top of the page's text, if one has a date. */
+/** A dateline with no label: a short line that opens with a date and a time (2021-09-17 08:41　泉州网). */
+const DATELINE_START = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}/;
+/** Longest such line read as a dateline (outlet and editor after the time; not a sentence). */
+const DATELINE_MAX = 80;
+
+/**
+ * The 发布时间 / 来源 line near the top of the page's text, if one has a date; else a short
+ * line there that opens with a date and a time (the dateline some outlets print unlabelled).
+ */
 export function dateFromText(text: string): PageDate | null {
   const head = text.length > TEXT_HEAD ? text.slice(0, TEXT_HEAD) : text;
-  for (const line of head.split('\n')) {
+  const lines = head.split('\n');
+  for (const line of lines) {
     if (line.length > 200) continue; // a paragraph of the article, not a byline
     const label = DATE_LINE.exec(line);
     if (!label) continue;
     const m = DATE_IN_LINE.exec(line);
     if (!m) continue;
     const v = validDate(+m[1]!, +m[2]!, +m[3]!);
+    if (v) return { value: v, evidence: `text: ${line.trim().slice(0, 60)}` };
+  }
+  for (const line of lines) {
+    if (line.length > DATELINE_MAX) continue;
+    const m = DATELINE_START.exec(line);
+    const v = m && validDate(+m[1]!, +m[2]!, +m[3]!);
     if (v) return { value: v, evidence: `text: ${line.trim().slice(0, 60)}` };
   }
   return null;

@@ -61,7 +61,7 @@ describe('the mention card', () => {
 
 describe('what the card says in words', () => {
   it('gives the reasons for a match as sentences, never as codes', () => {
-    const evidence = ['keyphrase', 'unit:公安局', 'place:岸兜村/湖中村', 'row:23', 'other-town', 'year:2024'];
+    const evidence = ['keyphrase', 'unit:公安局', 'place:岸兜村/湖中村', 'row:23', 'other-town', 'new-clue:x'];
     render(<MentionCard model={cardModelFor(index, { kind: 'project', id: 'mw2023-023', evidence })!} actions={actions()} />);
     const reasons = [...document.querySelectorAll('details li')].map((li) => li.textContent);
     expect(reasons.slice(0, 6)).toEqual([
@@ -71,7 +71,7 @@ describe('what the card says in words', () => {
       '在表格中与序号 23 同一行',
       '附近也提到其他镇（街道），把握略低',
       // A reason this build does not know is still shown.
-      '其他依据：year:2024',
+      '其他依据：new-clue:x',
     ]);
     for (const r of reasons.slice(0, 5)) expect(r).not.toMatch(/[a-z]/);
   });
@@ -127,6 +127,27 @@ describe('the card across years', () => {
     expect(screen.getByTestId('card-round').textContent).toBe('本页讲的是2025年的为民办实事；数据集没有这一轮的记录。');
     expect(screen.queryByTestId('card-status')).toBeNull();
     expect(screen.queryByTestId('card-follow')).toBeNull();
+    // How the year and the programme were told, in words (not the linker's codes).
+    const reasons = [...document.querySelectorAll('details li')].map((li) => li.textContent);
+    expect(reasons).toEqual(['这个名称年年出现在为民办实事中', '文中写明了年份：今年', '数据集没有那一年这一轮的记录']);
+  });
+
+  it('says how the year and the programme were told, in words, for every code the linker gives', () => {
+    const evidence = ['name', 'year:2024年', 'year:page-date', 'year:whole-page', 'year:row-context', 'year:unknown', 'year:ambiguous', 'programme:weiminbanshishi', 'programme:minsheng-weishishi'];
+    render(<MentionCard model={cardModelFor(index, { kind: 'project', id: 'mw2023-023', evidence })!} actions={actions()} />);
+    const reasons = [...document.querySelectorAll('details li')].map((li) => li.textContent!);
+    expect(reasons.slice(0, evidence.length)).toEqual([
+      '页面写出了项目的完整名称',
+      '文中写明了年份：2024年',
+      '文中没写年份，按页面日期判断',
+      '全文只讲一个年份',
+      '表格同一行的序号、单位或地点说明了年份',
+      '文中没说是哪一年',
+      '那一年有几个项目都对得上，未作选择',
+      '这段讲的是年度为民办实事清单',
+      '这段讲的是2023年民生微实事',
+    ]);
+    for (const r of reasons.slice(0, evidence.length)) expect(r).not.toMatch(/[a-z]/);
   });
 
   it('says which years it could be when the year cannot be told', () => {

@@ -36,7 +36,7 @@ describe('units', () => {
 
 describe('projects', () => {
   it('matches a name across the quotes and line breaks a page puts inside it, with original offsets', () => {
-    const text = '晋江：智慧停车“扩面\n工程”被列入为民办实事项目。';
+    const text = '晋江：智慧停车“扩面\n工程”被列入民生微实事项目。';
     const [m] = scan(text).mentions;
     expect(m).toMatchObject({ kind: 'project', seq: 4, unit: '政府办', text: '智慧停车“扩面\n工程”' });
     expect(text.slice(m!.start, m!.end)).toBe(m!.text);

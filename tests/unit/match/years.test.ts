@@ -52,8 +52,28 @@ describe('the year a passage speaks of', () => {
     expect(yearOf('2022年全市推进养老。长者食堂建成十家。', '长者食堂')).toMatchObject({ year: 2022, scope: 'paragraph' });
     expect(yearOf('2022年全市推进养老。\n这批长者食堂建成十家。', '长者食堂', 2025)).toMatchObject({ year: 2022, scope: 'earlier' });
     const far = '2022年全市推进养老。\n' + '村里的老人们说，饭菜可口，价格实惠。'.repeat(20) + '\n长者食堂建成十家。';
-    expect(yearOf(far, '长者食堂', 2025)).toMatchObject({ year: 2025, scope: 'page' });
-    expect(yearOf(far, '长者食堂', null)).toMatchObject({ year: null, scope: 'none' });
+    // Beyond reach, a page that names one year only is about that year (below); 今年 elsewhere on it, the date.
+    expect(yearOf(far, '长者食堂', 2025)).toMatchObject({ year: 2022, scope: 'one-year' });
+    expect(yearOf(far + '今年再建。', '长者食堂', 2025)).toMatchObject({ year: 2025, scope: 'page' });
+    expect(yearOf(far + '今年再建。', '长者食堂', null)).toMatchObject({ year: null, scope: 'none' });
+  });
+
+  it('takes the one year a whole page speaks of over its date: headline, lead and body all about 2022', () => {
+    const filler = '\n' + '村里的老人们说，饭菜可口，价格实惠。'.repeat(20) + '\n';
+    const report = '2022年为民办实事项目全部完成\n去年确定的项目已办结。' + filler + '长者食堂建成十家。';
+    expect(yearOf(report, '长者食堂', 2023)).toMatchObject({ year: 2022, scope: 'one-year' });
+    // Before its first year word, too (a headline that names no year).
+    expect(yearOf('长者食堂全部开门\n2022年的项目全部完成，去年的清单已办结。', '长者食堂', 2023)).toMatchObject({ year: 2022, scope: 'one-year' });
+    // Two different years: neither is the page's subject; the date decides.
+    expect(yearOf('2021年和2022年的项目。' + filler + '长者食堂建成十家。', '长者食堂', 2025)).toMatchObject({ year: 2025, scope: 'page' });
+    // 今年 on an undated page is a year we cannot tell: no one year.
+    expect(yearOf('2022年的项目。今年也建。' + filler + '长者食堂建成十家。', '长者食堂', null)).toMatchObject({ year: null, scope: 'none' });
+  });
+
+  it('reads 2021年以来 and 2021年起 as the start of a span, not a year spoken of; 今年以来 is this year', () => {
+    expect(yearOf('2021年以来，长者食堂遍布全市。', '长者食堂', 2025)).toMatchObject({ year: 2025, scope: 'page' });
+    expect(yearOf('2021年起，长者食堂逐年增加。', '长者食堂', 2025)).toMatchObject({ year: 2025, scope: 'page' });
+    expect(yearOf('今年以来，长者食堂新增五家。', '长者食堂', 2025)).toMatchObject({ year: 2025, scope: 'sentence' });
   });
 
   it('skips a range of years (2021—2025年)', () => {

@@ -44,6 +44,15 @@ describe('the byline and the address', () => {
     expect(dateFromText('日期：2021/6/28\n正文')?.value).toBe('2021-06-28');
   });
 
+  it('reads an unlabelled dateline: a short line that opens with a date and a time', () => {
+    expect(dateFromText('晋江老旧小区改造有了路线图\n2021-09-17 08:41　泉州网　选稿：林枫\n正文')?.value).toBe('2021-09-17');
+    // A labelled line wins over it, wherever it is in the head.
+    expect(dateFromText('2021-09-17 08:41 转载\n发布时间：2021-09-18\n正文')?.value).toBe('2021-09-18');
+    // A date without a time, or in a long line, is the article's, not a dateline.
+    expect(dateFromText('标题\n2021-09-17 全市开展老旧小区改造\n正文')).toBeNull();
+    expect(dateFromText('2021-09-17 08:41，' + '全市老旧小区改造工作会议召开，会议要求各镇街加快进度。'.repeat(3))).toBeNull();
+  });
+
   it('does not take a date from the article’s own sentences', () => {
     expect(dateFromText('项目计划于2024年12月31日前完工，惠及全市居民。')).toBeNull();
   });
