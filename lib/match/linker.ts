@@ -20,7 +20,7 @@ import { selectLongest, type Tokens } from './scanner';
 import { scanAutomaton } from './automaton';
 import type { Mention, ProgrammeId } from './types';
 import { passageYear, yearWords, type YearWord } from './years';
-import { passageProgramme, programmeOfWord, type PassageProgramme, type ProgrammeWord } from './programme-scope';
+import { claimedBefore, passageProgramme, programmeOfWord, type PassageProgramme, type ProgrammeWord } from './programme-scope';
 
 /** Place names that qualify a unit name as another place's (石狮市 in 石狮市公安局); normalised on first use. */
 let qualifiers: { all: Set<string>; longest: number; lastChars: Set<number> } | undefined;
@@ -566,6 +566,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     }
     const told = py.word ? [`year:${py.word}`] : py.scope === 'page' ? ['year:page-date'] : py.scope === 'one-year' ? ['year:whole-page'] : [];
     passageProg = passageProgramme(programmeWords, s, e, sentence, paragraph);
+    if (passageProg?.scope !== 'sentence' && claimedBefore(norm, sentence[0], s)) passageProg = { programme: 'minsheng-weishishi', scope: 'sentence' };
     if (passageProg) told.push('programme:' + passageProg.programme);
     // The strongest way the phrase names anything: a printed name or keyphrase stands alone;
     // a series phrase or generic phrase is a round of the programme only on a programme page.

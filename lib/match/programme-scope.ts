@@ -11,8 +11,11 @@
  * word after it within the same reach (今年的智慧停车“扩面工程”… then 明年将兴办20件为民办实事),
  * else none.
  * 民生实事 is said of both and decides nothing; another city's or a town's list (泉州市为民办实事)
- * is a gate word of another kind and is not read here.
+ * is a gate word of another kind and is not read here. 认领 (a unit claimed it) before the name in
+ * its sentence is the 民生微实事 table's own way (each of the 117 was claimed by a unit): it
+ * counts as that programme's word in the sentence (交通运输局认领的公交服务品质提升工程).
  */
+import type { NormalisedCodes } from '../text/normalise';
 import type { ProgrammeId } from './types';
 import { EARLIER_REACH } from './years';
 
@@ -74,4 +77,13 @@ export function passageProgramme(
   const next = words[before + 1];
   if (next && next.start >= e && next.start < e + EARLIER_REACH) return { programme: next.programme, scope: 'later' };
   return null;
+}
+
+const REN = 0x8ba4; // 认
+const LING = 0x9886; // 领
+/** Whether 认领 occurs in normalised [from, to) (the mention's sentence before it). */
+export function claimedBefore(norm: NormalisedCodes, from: number, to: number): boolean {
+  const c = norm.codes;
+  for (let i = Math.max(0, from); i + 1 < to; i++) if (c[i] === REN && c[i + 1] === LING) return true;
+  return false;
 }

@@ -55,7 +55,7 @@ export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptio
       if (kind === Entry.Gate) {
         const w = pack.gateWords[ref]!;
         if (tokens.start[t]! < preamble && w.kind === 'other-city') continue; // a mirror's spam line
-        if (w.kind === 'topic' && w.weight >= 2 && townEnd === tokens.start[t] && townList >= 0) {
+        if (w.kind === 'topic' && w.weight >= 2 && townList >= 0 && ownListBefore(norm, tokens.start[t]!, townEnd)) {
           counts.set(townList, (counts.get(townList) ?? 0) + 1); // 陈埭镇为民办实事: the town's own list
           continue;
         }
@@ -80,6 +80,27 @@ export function* scanTextSteps(text: string, pack: MatchPack, options: ScanOptio
   yield;
   const relevance = scoreRelevance({ words: pack.gateWords, counts, places: [...places], mentions, url: options.url });
   return { ...relevance, mentions };
+}
+
+/** Characters that may stand between a town and its list's name: a count, a year, 今年的 (陈埭镇今年的为民办实事). */
+const LIST_GAP = new Set([...'0123456789年度项个件的今去明本'].map((c) => c.charCodeAt(0)));
+/** How many such characters at most (该镇2025年度的为民办实事: 8). */
+const LIST_GAP_MAX = 8;
+/** Words that make the list the town's own when they stand where the town's name would: 本镇, 该镇, 镇级. */
+const SELF = ['本镇', '该镇', '镇级', '镇里'].map((w) => [w.charCodeAt(0), w.charCodeAt(1)] as const);
+
+/**
+ * A programme word at normalised `start` names a town's own list: the town (its token ended at
+ * `townEnd`), or 本镇 / 该镇 / 镇级, stands right before it, or before a short run of LIST_GAP
+ * characters (陈埭镇为民办实事, 本镇11项为民办实事项目, 该镇2025年为民办实事). A verb between
+ * them (在池店镇召开为民办实事推进会) makes it the city's programme at a place.
+ */
+export function ownListBefore(norm: NormalisedCodes, start: number, townEnd: number): boolean {
+  const c = norm.codes;
+  let p = start;
+  while (p > 0 && start - p < LIST_GAP_MAX && LIST_GAP.has(c[p - 1]!) && p !== townEnd) p--;
+  if (p === townEnd) return true;
+  return p >= 2 && SELF.some(([a, b]) => c[p - 2] === a && c[p - 1] === b);
 }
 
 /** Index of the town-list signal among the pack's gate words, per pack. */

@@ -55,6 +55,10 @@ const META_KEYS = [
   'date',
   'firstpublishedtime',
   'sailthru.date',
+  // Chinese government CMSs (TRS WCM and the like) print the page's making time; and a bare "created".
+  'maketime',
+  'dcterms.created',
+  'created',
 ];
 
 /** How far into the text the 发布时间 / 来源 line is looked for (after mirror spam lines). */
@@ -90,7 +94,7 @@ export function parseDateValue(raw: string): string | null {
 }
 
 /** Words that mark a page's date line (Simplified and Traditional). */
-const DATE_LINE = /发布|發布|发表|發表|更新时间|更新時間|来源|來源|稿源|作者|编辑|編輯|浏览|瀏覽|字号|字號|(?:^|\s)(?:时间|時間|日期)\s*[:：]/;
+const DATE_LINE = /发布|發布|发表|發表|更新时间|更新時間|来源|來源|稿源|作者|编辑|編輯|浏览|瀏覽|字号|字號|记者|記者|通讯员|通訊員|(?:^|\s)(?:时间|時間|日期)\s*[:：]/;
 const DATE_IN_LINE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
 
 /** A dateline with no label: a short line that opens with a date and a time (2021-09-17 08:41　泉州网). */

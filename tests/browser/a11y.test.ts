@@ -1,8 +1,8 @@
 /**
  * Accessibility and space, in real Chromium with the built extension (issue 13, 10 and 12):
- * axe-core finds no violations in the popup, each side-panel tab, the options page and the
- * mention card, in Chinese and in English; the popup's lists are reachable by keyboard and it
- * fits the 600 px a browser gives a popup; the side panel's dataset fold is remembered.
+ * axe-core finds no violations in the popup, each side-panel tab, the options page, the
+ * mention card and the note card, in Chinese and in English; the popup's lists are reachable by
+ * keyboard and it fits the 600 px a browser gives a popup; the side panel's dataset fold is remembered.
  * Screenshots of each view in both languages go to test-output/ (looked at by a person).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
 import { ourUi } from './our-ui';
-import { highlightTexts, pointOfText } from './page-probes';
+import { byClass, highlightTexts, pointOfText, selectTextInPage } from './page-probes';
 import { HOST_TAG } from '../../lib/overlay/shadow-host';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -110,6 +110,8 @@ async function tabIdOf(page: Page): Promise<number> {
   });
 }
 
+const NOTE_PASSAGE = '市纪委监委的“家风书场”把廉洁故事编成曲艺节目';
+
 const extensionPage = (name: string) => `chrome-extension://${browser.extensionId}/${name}.html`;
 
 describe.each(['zh_CN', 'en'] as const)('in %s', (locale) => {
@@ -201,6 +203,24 @@ describe.each(['zh_CN', 'en'] as const)('in %s', (locale) => {
     expect(await ourUi(article).locator('details.card-legend[open] [data-testid="legend"] li').count()).toBe(5);
     expect(await axeViolationsInOurUi(article)).toEqual([]);
     await article.screenshot({ path: shot('card') });
+    await article.keyboard.press('Escape');
+  });
+
+  it('the note card: no violations', async () => {
+    // The note is written once, on the first run's page, by the reader's own clicks and keys; the second finds it stored.
+    if (locale === 'zh_CN') {
+      await article.evaluate(selectTextInPage, NOTE_PASSAGE);
+      await ourUi(article).getByTestId('selection-add-note').click();
+      await ourUi(article).getByTestId('note-body').fill('待核实：展演场次');
+      await ourUi(article).getByTestId('note-save').click();
+    }
+    await expect.poll(async () => byClass(await article.evaluate(highlightTexts))['msl-note'] ?? [], { timeout: 10_000 }).toEqual([NOTE_PASSAGE]);
+    const p = await article.evaluate(pointOfText, ['廉洁故事'] as [string]);
+    await article.mouse.click(p!.x, p!.y);
+    await expect.poll(() => ourUi(article).getByTestId('note-card').getAttribute('data-note-kind'), { timeout: 5_000 }).toBe('note');
+    expect(await ourUi(article).getByTestId('note-text').textContent()).toBe('待核实：展演场次');
+    expect(await axeViolationsInOurUi(article)).toEqual([]);
+    await article.screenshot({ path: shot('note-card-a11y') });
     await article.keyboard.press('Escape');
   });
 });

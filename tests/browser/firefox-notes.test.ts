@@ -1,8 +1,8 @@
 /**
  * Passage notes where the reader is (issue 13, 1 and 3) in the Firefox build, in Firefox ESR over
  * WebDriver BiDi: a highlight without a note survives a reload, and a note opens from its
- * highlight, is edited, linked, deleted and put back. (The side panel's "this page" view needs a
- * second tab, which this driver does not drive: it is tested in Chromium, notes.test.ts.)
+ * highlight, is edited, linked, deleted and put back. The side panel's "this page" view is
+ * firefox-this-page.test.ts.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,16 +45,12 @@ async function clickUi(selector: string) {
 }
 const uiText = (selector: string) => firefox.inOurUi((root, sel: string) => root.querySelector(sel)?.textContent ?? null, selector);
 const byId = (id: string) => `[data-testid="${id}"]`;
-/** Sets a field's value (input events need not be trusted; only the writes do). */
-const setField = (selector: string, value: string) =>
-  firefox.inOurUi(
-    (root, [sel, v]: [string, string]) => {
-      const el = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(sel)!;
-      el.value = v;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    [selector, value] as [string, string],
-  );
+/** Clicks a field of our UI and types `value` over its text with the keyboard (trusted input, as a reader's). */
+async function setField(selector: string, value: string) {
+  await clickUi(selector);
+  await firefox.selectAll();
+  await firefox.type(value);
+}
 
 const KEPT = '用短视频讲解常见病预防';
 const PASSAGE = '市纪委监委的“家风书场”把廉洁故事编成曲艺节目';

@@ -90,11 +90,8 @@ describe('the overlay in Firefox', () => {
     await firefox.evaluate(selectTextInPage, quote);
     await clickUi('selection-add-note');
     await expect.poll(() => uiPoint('note-body')).not.toBeNull();
-    await firefox.inOurUi((root) => {
-      const body = root.querySelector<HTMLTextAreaElement>('[data-testid="note-body"]')!;
-      body.value = '核实：科普专栏的播出频次';
-      body.dispatchEvent(new Event('input', { bubbles: true }));
-    }, null);
+    await clickUi('note-body');
+    await firefox.type('核实：科普专栏的播出频次');
     await clickUi('note-save');
     await expect.poll(async () => (await highlights())['msl-note'] ?? []).toEqual([quote]);
 
@@ -102,8 +99,8 @@ describe('the overlay in Firefox', () => {
     await expect.poll(async () => (await highlights())['msl-note'] ?? [], { timeout: 15_000 }).toEqual([quote]);
     expect((await highlights())['msl-followed']).toEqual(expect.arrayContaining(['家风书场', '举办“家风书场”展演活动']));
     await firefox.screenshot(join(OUTPUT_DIR, 'firefox-after-reload.png'));
-    // They came back from the extension's database: the page's origin has none of ours. (BiDi may
-    // not open moz-extension:// pages, so the records themselves are read only in Chromium.)
+    // They came back from the extension's database: the page's origin has none of ours. (The
+    // records themselves are read from an extension page in firefox-sources.test.ts.)
     expect(await firefox.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
   });
 

@@ -67,8 +67,9 @@ export interface ExtensionBrowser {
 /**
  * `locale`: the browser's preferred language (navigator.languages), which the extension's UI
  * follows until the reader picks one; Chinese by default, as the tests read Chinese labels.
+ * `args`: more command-line switches.
  */
-export async function launchWithExtension(opts: { headless?: boolean; extensionDir?: string; userDataDir?: string; locale?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(opts: { headless?: boolean; extensionDir?: string; userDataDir?: string; locale?: string; args?: string[] } = {}): Promise<ExtensionBrowser> {
   const dir = opts.extensionDir ?? CHROME_BUILD;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no built extension in ${dir}: run \`npm run build\` first`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
@@ -93,6 +94,7 @@ export async function launchWithExtension(opts: { headless?: boolean; extensionD
       // Every host name resolves to this machine: test pages can be served "as" the news and
       // government sites the content script runs on, and nothing can reach the network.
       '--host-resolver-rules=MAP * 127.0.0.1',
+      ...(opts.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -122,4 +124,13 @@ export function storedRows(browser: ExtensionBrowser, store: string): Promise<Re
       }),
     store,
   );
+}
+
+/** Sets the UI language the way the options page stores it (settings.locale in the extension's storage). */
+export function setLocale(browser: ExtensionBrowser, locale: 'zh_CN' | 'en'): Promise<void> {
+  return browser.worker.evaluate(async (l) => {
+    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const current = ((await c.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await c.storage.local.set({ settings: { ...current, locale: l } });
+  }, locale);
 }

@@ -69,3 +69,22 @@ export function byClass(named: Record<string, string[]>): Record<string, string[
   }
   return out;
 }
+
+/**
+ * Every highlighted mention and note on the page in reading order, as the page has it (sorted by
+ * position, a note before a mention that starts where it starts): `note:<text>` for notes.
+ */
+export function readingOrder(): string[] {
+  const all: { range: Range; text: string; note: boolean }[] = [];
+  CSS.highlights.forEach((hl, name) => {
+    if (name.endsWith('-followed') || name.endsWith('-flash')) return;
+    for (const r of hl) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      all.push({ range, text: range.toString(), note: name.endsWith('-note') });
+    }
+  });
+  all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range) || (a.note === b.note ? 0 : a.note ? -1 : 1));
+  return all.map((x) => (x.note ? `note:${x.text}` : x.text));
+}

@@ -11,11 +11,11 @@ import { ROOT } from './harness';
 /**
  * Every HTML fixture page (paths under tests/): every folder of tests/fixtures, and the demo
  * article. Not `_src/` folders: those are a labelling tool's sources (a label line before the
- * page), from which the pages beside them are made.
+ * page), from which the pages beside them are made; nor `upgrade/`, an old build of the extension.
  */
 export const FIXTURES = [
   ...(readdirSync(join(ROOT, 'tests/fixtures'), { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.html') && !f.split('/').includes('_src'))
+    .filter((f) => f.endsWith('.html') && !f.split('/').includes('_src') && !f.startsWith('upgrade/'))
     .sort()
     .map((f) => `fixtures/${f}`),
   'demo/site/index.html',

@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
-import { ourUi } from './our-ui';
+import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, setLocale, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
+import { inOurUi, ourUi } from './our-ui';
 import { byClass, highlightTexts, pointOfText } from './page-probes';
 
 let browser: ExtensionBrowser;
@@ -39,8 +39,29 @@ describe('a page read in its own year', () => {
     const text = await card.textContent();
     expect(text).not.toContain('已完成');
     expect(text).not.toContain('2023');
+    // Why, in words: how the year was told and that the dataset lacks the round (no linker codes).
+    await ourUi(page).locator('[data-card-kind="round"] details > summary').click();
+    const reasons = (await inOurUi(page, (root) => [...root.querySelectorAll('[data-card-kind="round"] details li')].map((li) => li.textContent ?? ''), null)) ?? [];
+    expect(reasons).toContain('数据集没有那一年这一轮的记录');
+    for (const r of reasons) expect(r).not.toMatch(/[a-z]/);
     await page.screenshot({ path: join(OUTPUT_DIR, 'overlay-round-2025.png') });
     await page.keyboard.press('Escape');
+  });
+
+  it('says the same in English', async () => {
+    await setLocale(browser, 'en');
+    const en = await browser.context.newPage();
+    await en.goto(siteUrl(server, 'www.ijjnews.com', 'browser/pages/years-2025.html'));
+    await expect.poll(async () => byClass(await en.evaluate(highlightTexts))['msl-project-open'] ?? [], { timeout: 10_000 }).toContain('智慧停车');
+    await clickText(en, '智慧停车');
+    const card = ourUi(en).locator('[data-card-kind="round"]');
+    await expect.poll(() => card.getByTestId('card-round').textContent(), { timeout: 5_000 }).toMatch(/^This page speaks of 2025’s round of Projects for the People/);
+    await ourUi(en).locator('[data-card-kind="round"] details > summary').click();
+    const reasons = (await inOurUi(en, (root) => [...root.querySelectorAll('[data-card-kind="round"] details li')].map((li) => li.textContent ?? ''), null)) ?? [];
+    expect(reasons).toContain('The dataset has no record of that year’s round');
+    await en.screenshot({ path: join(OUTPUT_DIR, 'overlay-round-2025-en.png') });
+    await en.close();
+    await setLocale(browser, 'zh_CN');
   });
 
   it('links the name of 2025’s list item to it and shows its programme and year', async () => {

@@ -57,6 +57,9 @@ describe('what the passage’s programme decides', () => {
   it('links a name that the table and a later list print alike to the table row on an undated page about 民生微实事', () => {
     const page = '晋江把群众身边的小事列成民生微实事清单，由各单位认领。\n市交通运输局负责的公交服务品质提升工程优化了线路。';
     expect(projects(page)).toEqual([{ text: '公交服务品质提升工程', id: 'mw2023-032', programme: 'minsheng-weishishi', year: 2023 }]);
+    // 认领 (a unit claimed it) in its sentence is the table's own way, even after a sentence that says 为民办实事.
+    const claimed = '2023年晋江的民生微实事，并不都是为民办实事大项目。\n交通运输局认领的公交服务品质提升工程进展顺利。';
+    expect(projects(claimed)).toEqual([{ text: '公交服务品质提升工程', id: 'mw2023-032', programme: 'minsheng-weishishi', year: 2023 }]);
     // The same words in a passage about 2024's yearly list: 2024's item.
     const list = '2024年晋江为民办实事项目中，实施公交服务品质提升工程已完成。';
     expect(projects(list)).toEqual([{ text: '实施公交服务品质提升工程', id: 'wm2024-gongjiao-fuwu', programme: 'weiminbanshishi', year: 2024 }]);

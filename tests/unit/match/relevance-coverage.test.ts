@@ -58,6 +58,16 @@ describe('other lists under the same name are turned away', () => {
     const town = '陈埭镇为民办实事项目今年共11项。在镇人大会议上，镇政府通报：11项镇级民生实事已完成9项，长者食堂正在建设。';
     expect(judge(town).relevant).toBe(false);
     expect(why(town)).toEqual(expect.arrayContaining(['other-list:镇(街道)为民办实事', 'other-list:镇级民生实事']));
+    // The town's own list said another way: a count or a year between, or 本镇 / 该镇 for the town.
+    const own = '深沪镇召开人代会。该镇2025年为民办实事项目上半年进展顺利，老街区雨污分流改造完成一期。';
+    expect(judge(own).relevant).toBe(false);
+    expect(why(own)).toContain('other-list:镇(街道)为民办实事');
+    const self = '镇人代会上，镇政府报告了去年本镇11项为民办实事项目的办理情况，长者食堂扩容完成。';
+    expect(why(self)).toContain('other-list:镇(街道)为民办实事');
+    // The city's programme at a town's meeting is the city's: a verb stands between.
+    const city = '晋江市委、市政府在池店镇召开为民办实事项目推进会，市民政局通报长者食堂进展。';
+    expect(why(city)).not.toContain('other-list:镇(街道)为民办实事');
+    expect(judge(city).relevant).toBe(true);
     // The town is still named as the unit it is.
     expect(judge(town).mentions.filter((m) => m.kind === 'unit').map((m) => m.text)).toContain('陈埭镇');
     expect(judge(town).mentions.find((m) => m.start === 0)?.text).toBe('陈埭镇');

@@ -42,6 +42,8 @@ describe('the byline and the address', () => {
     expect(dateFromText('首页 > 新闻\n标题\n发布时间：2024-10-08 09:12  来源：闽南网\n正文')).toMatchObject({ value: '2024-10-08' });
     expect(dateFromText('免费领取红包\n點擊下載APP\n2025年03月04日 10:00 來源：閩南網\n正文')).toMatchObject({ value: '2025-03-04' });
     expect(dateFromText('日期：2021/6/28\n正文')?.value).toBe('2021-06-28');
+    // A byline of reporters with the date and the paper.
+    expect(dateFromText('标题\n记者 庄文清　通讯员 吴倩　2022.11.28　泉州晚报\n正文')?.value).toBe('2022-11-28');
   });
 
   it('reads an unlabelled dateline: a short line that opens with a date and a time', () => {
@@ -93,6 +95,9 @@ describe('the page’s date from its markup, in order of trust', () => {
     expect(markupFromHtml(page('<meta name="PubDate" content="2024-09-21 10:00">')).metas).toEqual([{ key: 'pubdate', content: '2024-09-21 10:00' }]);
     expect(pageDateFromHtml(page('<meta name="DC.date.issued" content="2021/06/28">'), '')?.value).toBe('2021-06-28');
     expect(pageDateFromHtml(page('<meta property="og:published_time" content="2025-01-02">'), '')?.value).toBe('2025-01-02');
+    // Government CMSs' making time, and a bare "created".
+    expect(pageDateFromHtml(page('<meta name="Maketime" content="2024-12-03 16:20:11">'), '')).toEqual({ value: '2024-12-03', evidence: 'meta[maketime]' });
+    expect(pageDateFromHtml(page('<meta name="created" content="2024-01-22T08:10:00+08:00">'), '')?.value).toBe('2024-01-22');
     const graph = '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2025-12-30T09:00:00+08:00"}]}</script>';
     expect(pageDateFromHtml(page(graph), '')).toEqual({ value: '2025-12-30', evidence: 'json-ld datePublished' });
     const marked = page('', '<p>发布时间：2022-05-05</p><time itemprop="datePublished" datetime="2022-05-04">');
