@@ -5,17 +5,14 @@
  * keyboard and it fits the 600 px a browser gives a popup; the side panel's dataset fold is remembered.
  * Screenshots of each view in both languages go to test-output/ (looked at by a person).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
+import { axeViolations, axeViolationsInOurUi } from './axe';
 import { ourUi } from './our-ui';
 import { byClass, highlightTexts, pointOfText, selectTextInPage } from './page-probes';
-import { HOST_TAG } from '../../lib/overlay/shadow-host';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -28,72 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: unknown[]; failureSummary: string }[];
-}
-
-const describe_ = (violations: AxeViolation[]) => violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`);
-
-/** axe-core's violations (WCAG 2.x A and AA rules and best practices) in an extension page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return describe_(violations);
-}
-
-/**
- * The same for our in-page UI, which lives in a closed shadow root that neither page script nor
- * axe can enter. Through the DevTools protocol, the open card and our root's stylesheets are
- * copied into an open shadow root of a test element (same markup, same styles), axe checks that
- * copy, and the copy is removed.
- */
-async function axeViolationsInOurUi(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const session = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: { children?: { localName?: string; children?: { localName?: string; shadowRoots?: { nodeId: number }[] }[] }[] } };
-    const host = root.children?.find((n) => n.localName === 'html')?.children?.find((n) => n.localName === HOST_TAG);
-    const shadow = host?.shadowRoots?.[0];
-    if (!shadow) throw new Error('our UI is not on the page');
-    const { object } = (await session.send('DOM.resolveNode', { nodeId: shadow.nodeId })) as { object: { objectId: string } };
-    const r = (await session.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: `async function () {
-        const card = this.querySelector('[role="dialog"]');
-        if (!card) throw new Error('no card open');
-        const probe = document.createElement('div');
-        probe.setAttribute('data-a11y-probe', '');
-        const copy = probe.attachShadow({ mode: 'open' });
-        for (const s of this.querySelectorAll('style')) copy.append(s.cloneNode(true));
-        for (const sheet of this.adoptedStyleSheets ?? []) copy.adoptedStyleSheets = [...copy.adoptedStyleSheets, sheet];
-        const layer = document.createElement('div');
-        layer.className = 'layer';
-        layer.append(card.cloneNode(true));
-        copy.append(layer);
-        document.body.append(probe);
-        try {
-          const result = await window.axe.run(probe, { resultTypes: ['violations'] });
-          return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-        } finally {
-          probe.remove();
-        }
-      }`,
-      awaitPromise: true,
-      returnByValue: true,
-    })) as { result: { value: AxeViolation[] }; exceptionDetails?: { text: string; exception?: { description?: string } } };
-    if (r.exceptionDetails) throw new Error(`axe in our UI: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
-    return describe_(r.result.value);
-  } finally {
-    await session.detach();
-  }
-}
 
 const setLocale = (locale: 'zh_CN' | 'en') =>
   browser.worker.evaluate(async (l) => {

@@ -4,12 +4,14 @@
  * shortcut (the manifest command, dispatched to the background's own listener, which sends the
  * tab its step: the path a key press takes), in reading order among the mentions; its card opens
  * with focus inside and says which note it is; Esc gives focus back; the note is deleted with
- * the keyboard only (Tab, Enter). Nothing of it reaches what the page can read.
+ * the keyboard only (Tab, Enter). Nothing of it reaches what the page can read; axe-core finds no
+ * violations in what a step shows.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolationsInOurUi } from './axe';
 import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, storedRows, type ExtensionBrowser, type StaticServer } from './harness';
 import { inOurUi, ourUi, uiLocator } from './our-ui';
 import { byClass, highlightTexts, selectTextInPage } from './page-probes';
@@ -112,6 +114,8 @@ describe('keyboard access to notes on the page', () => {
     const text = await uiLocator(page, '[data-testid="note-text"]').textContent();
     expect(text).toBe(BODY);
     await page.screenshot({ path: join(OUTPUT_DIR, 'keyboard-note-step-zh.png'), clip: (await uiLocator(page, '.card-slot').boundingBox())! });
+    // The card, the line above it and the live region: no accessibility violations.
+    expect(await axeViolationsInOurUi(page, 'layer')).toEqual([]);
     // Nothing the reader wrote, and not the announcement either, is where the page can read it.
     expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toMatch(/回访记录|笔记，共/);
 
@@ -158,6 +162,7 @@ describe('keyboard access to notes on the page', () => {
     await expect.poll(async () => (await openCard(page))?.said, { timeout: 5_000 }).toBe('Highlight 1 of 1');
     expect(await openCard(page)).toMatchObject({ kind: 'highlight', focusIn: true });
     await page.screenshot({ path: join(OUTPUT_DIR, 'keyboard-note-step-en.png'), clip: (await uiLocator(page, '.card-slot').boundingBox())! });
+    expect(await axeViolationsInOurUi(page, 'layer')).toEqual([]);
     await page.close();
   });
 });
