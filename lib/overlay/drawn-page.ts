@@ -4,6 +4,7 @@
  * the pointer and keyboard turned into card and note actions, and the keyboard steps through
  * mentions and notes (stepper.ts). All of it ends with `signal`.
  */
+import { watchSettings } from '../settings/store';
 import type { NameReader } from '../anchor/text-quote';
 import type { OverlayState, Send } from '../messaging/protocol';
 import { MentionCards } from './card-actions';
@@ -64,6 +65,11 @@ export function createDrawnPage(env: DrawnPageEnv, userState: OverlayState, sign
   const followed = new Set(userState.followed);
   const view = createOverlayStore({ view: { kind: 'none' }, orphans: [], locale: userState.locale, colours: userState.highlightColours });
   const ui = mountWhenNeeded(view, env.mountView, signal);
+  // The reader may switch the language (options page) while the page is open: our UI follows at once.
+  const unwatchSettings = watchSettings((s) => {
+    if (s.locale !== view.get().locale) view.set({ locale: s.locale });
+  });
+  signal.addEventListener('abort', unwatchSettings, { once: true });
   const notes: PassageNotes = new PassageNotes({ doc, view, send, names: env.names, pageNotes: userState.pageNotes, redraw: () => drawing.draw(), close: () => card.close(), pageDate: () => env.pageDate?.() });
   const drawing = new PageDrawing(
     { doc, index, store, followed, notes: () => notes.anchored(), withoutObserving: (work) => watcher.withoutObserving(work) },

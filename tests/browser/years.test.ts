@@ -48,13 +48,15 @@ describe('a page read in its own year', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('says the same in English', async () => {
-    await setLocale(browser, 'en');
+  it('says the same in English, switching an open card when the reader changes the language', async () => {
     const en = await browser.context.newPage();
     await en.goto(siteUrl(server, 'www.ijjnews.com', 'browser/pages/years-2025.html'));
     await expect.poll(async () => byClass(await en.evaluate(highlightTexts))['msl-project-open'] ?? [], { timeout: 10_000 }).toContain('智慧停车');
     await clickText(en, '智慧停车');
     const card = ourUi(en).locator('[data-card-kind="round"]');
+    await expect.poll(() => card.getByTestId('card-round').textContent(), { timeout: 5_000 }).toMatch(/^本页讲的是2025年/);
+    // As the options page stores it; the card is not reopened and the page not reloaded.
+    await setLocale(browser, 'en');
     await expect.poll(() => card.getByTestId('card-round').textContent(), { timeout: 5_000 }).toMatch(/^This page speaks of 2025’s round of Projects for the People/);
     await ourUi(en).locator('[data-card-kind="round"] details > summary').click();
     const reasons = (await inOurUi(en, (root) => [...root.querySelectorAll('[data-card-kind="round"] details li')].map((li) => li.textContent ?? ''), null)) ?? [];
