@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer, setLocale as setLocaleIn } from './harness';
 import { axeViolations, axeViolationsInOurUi } from './axe';
 import { ourUi } from './our-ui';
 import { byClass, highlightTexts, pointOfText, selectTextInPage } from './page-probes';
@@ -26,12 +26,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const setLocale = (locale: 'zh_CN' | 'en') =>
-  browser.worker.evaluate(async (l) => {
-    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
-    const current = ((await c.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await c.storage.local.set({ settings: { ...current, locale: l } });
-  }, locale);
+const setLocale = (locale: 'zh_CN' | 'en') => setLocaleIn(browser, locale);
 
 async function tabIdOf(page: Page): Promise<number> {
   await page.bringToFront();

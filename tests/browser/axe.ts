@@ -2,21 +2,11 @@
  * axe-core in real Chromium: in a page, and in our in-page UI (closed shadow root) through a
  * copy the DevTools protocol makes. Used by a11y.test.ts and keyboard.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { AXE_SOURCE, describeViolations, type AxeViolation } from './in-extension';
 import type { Page } from 'playwright-core';
 import { HOST_TAG } from '../../lib/overlay/shadow-host';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: unknown[]; failureSummary: string }[];
-}
-
-const describe_ = (violations: AxeViolation[]) => violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`);
+const describe_ = describeViolations;
 
 /** axe-core's violations (WCAG 2.x A and AA rules and best practices) in an extension page. */
 export async function axeViolations(page: Page): Promise<string[]> {

@@ -84,8 +84,9 @@ describe('keyboard access to notes in Firefox', () => {
       const before = (await openCard())?.shown;
       expect(await shortcut('J')).toBe(true);
       await expect.poll(async () => (await openCard())?.shown, { timeout: 5_000 }).not.toBe(before);
+      // Focus moves into the card once it has rendered (a frame after its text appears).
+      await expect.poll(async () => (await openCard())?.focusIn, { timeout: 5_000 }).toBe(true);
       const card = (await openCard())!;
-      expect(card.focusIn).toBe(true);
       reached.push(`${card.kind} ${card.shown}`);
     }
     expect(reached).toEqual(['project 第 1 处提及，共 5 处', 'unit 第 2 处提及，共 5 处', 'project 第 3 处提及，共 5 处', 'note 第 1 条笔记，共 1 条']);

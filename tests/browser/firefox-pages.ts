@@ -4,8 +4,7 @@
  * real keyboard, set the UI language and read the stored rows the way the extension's pages can
  * (browser.storage, the raw IndexedDB API: no help from our own code), run axe-core.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { AXE_SOURCE, describeViolations, readStoreRows, storeLocale, type AxeViolation } from './in-extension';
 import { expect } from 'vitest';
 import type { FirefoxTab } from './firefox';
 
@@ -73,42 +72,11 @@ export async function typeInUi(tab: FirefoxTab, selector: string, text: string):
 }
 
 /** Sets the UI language as the options page does (every open page follows); `tab` shows one of the extension's pages. */
-export const setLocaleIn = (tab: FirefoxTab, locale: 'zh_CN' | 'en') =>
-  tab.evaluate(async (l: string) => {
-    const b = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).browser;
-    const current = ((await b.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await b.storage.local.set({ settings: { ...current, locale: l } });
-  }, locale);
+export const setLocaleIn = (tab: FirefoxTab, locale: 'zh_CN' | 'en') => tab.evaluate(storeLocale, locale);
 
 /** Every row of one object store of the extension's IndexedDB, read with the raw API in one of its pages. */
-export const storedRowsIn = (tab: FirefoxTab, store: string) =>
-  tab.evaluate(
-    (name: string) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('minsheng-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as Record<string, unknown>[]);
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
+export const storedRowsIn = (tab: FirefoxTab, store: string) => tab.evaluate(readStoreRows, store);
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: unknown[]; failureSummary: string }[];
-}
-const describeViolations = (violations: AxeViolation[]) => violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(' | ')}`);
 
 /** axe-core's violations (its default rules: WCAG 2.x A and AA and best practices) in a page. */
 export async function axeViolations(tab: FirefoxTab): Promise<string[]> {

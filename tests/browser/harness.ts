@@ -2,6 +2,7 @@
  * Real-browser plumbing shared by the browser tests, the benches and `npm start`:
  * a static server on localhost and Debian's Chromium with the built extension loaded.
  */
+import { readStoreRows, storeLocale } from './in-extension';
 import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -107,30 +108,10 @@ export async function launchWithExtension(opts: { headless?: boolean; extensionD
  * service worker (no help from our own code, so a test sees what is really stored).
  */
 export function storedRows(browser: ExtensionBrowser, store: string): Promise<Record<string, unknown>[]> {
-  return browser.worker.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('minsheng-lens');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as Record<string, unknown>[]);
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
+  return browser.worker.evaluate(readStoreRows, store);
 }
 
 /** Sets the UI language the way the options page stores it (settings.locale in the extension's storage). */
 export function setLocale(browser: ExtensionBrowser, locale: 'zh_CN' | 'en'): Promise<void> {
-  return browser.worker.evaluate(async (l) => {
-    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
-    const current = ((await c.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await c.storage.local.set({ settings: { ...current, locale: l } });
-  }, locale);
+  return browser.worker.evaluate(storeLocale, locale);
 }

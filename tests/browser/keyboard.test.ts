@@ -105,8 +105,9 @@ describe('keyboard access to notes on the page', () => {
       const before = (await openCard(page))?.shown;
       await shortcut(tab, 'next-mention');
       await expect.poll(async () => (await openCard(page))?.shown, { timeout: 5_000 }).not.toBe(before);
+      // Focus moves into the card once it has rendered (a frame after its text appears).
+      await expect.poll(async () => (await openCard(page))?.focusIn, { timeout: 5_000 }).toBe(true);
       const card = (await openCard(page))!;
-      expect(card.focusIn).toBe(true);
       kinds.push(`${card.kind} ${card.shown}`);
     }
     expect(kinds).toEqual(['project 第 1 处提及，共 5 处', 'unit 第 2 处提及，共 5 处', 'project 第 3 处提及，共 5 处', 'note 第 1 条笔记，共 1 条']);
@@ -160,7 +161,7 @@ describe('keyboard access to notes on the page', () => {
     await shortcut(tab, 'previous-mention');
     await shortcut(tab, 'previous-mention');
     await expect.poll(async () => (await openCard(page))?.said, { timeout: 5_000 }).toBe('Highlight 1 of 1');
-    expect(await openCard(page)).toMatchObject({ kind: 'highlight', focusIn: true });
+    await expect.poll(() => openCard(page), { timeout: 5_000 }).toMatchObject({ kind: 'highlight', focusIn: true });
     await page.screenshot({ path: join(OUTPUT_DIR, 'keyboard-note-step-en.png'), clip: (await uiLocator(page, '.card-slot').boundingBox())! });
     expect(await axeViolationsInOurUi(page, 'layer')).toEqual([]);
     await page.close();

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer, storedRows } from './harness';
+import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer, storedRows, setLocale as setLocaleIn } from './harness';
 import { inOurUi, ourUi, uiLocator } from './our-ui';
 import { byClass, highlightTexts, pointOfText, selectTextInPage } from './page-probes';
 
@@ -53,13 +53,7 @@ async function shoot(page: Page, selector: string, file: string) {
 const rows = (store: string) => storedRows(browser, store);
 
 /** Sets the UI language (stored settings, as the options page does). */
-async function setLocale(locale: 'zh_CN' | 'en') {
-  await browser.worker.evaluate(async (l) => {
-    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
-    const current = ((await c.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await c.storage.local.set({ settings: { ...current, locale: l } });
-  }, locale);
-}
+const setLocale = (locale: 'zh_CN' | 'en') => setLocaleIn(browser, locale);
 
 async function openArticle(): Promise<Page> {
   const page = await browser.context.newPage();

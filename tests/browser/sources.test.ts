@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer, storedRows } from './harness';
+import { launchWithExtension, OUTPUT_DIR, ROOT, serveStatic, siteUrl, type ExtensionBrowser, type StaticServer, storedRows, setLocale as setLocaleIn } from './harness';
 
 let browser: ExtensionBrowser;
 let server: StaticServer;
@@ -28,13 +28,7 @@ afterAll(async () => {
 
 const rows = (store: string) => storedRows(browser, store);
 
-/** Sets the UI language the way the options page does (every open page follows). */
-const setLocale = (locale: 'zh_CN' | 'en') =>
-  browser.worker.evaluate(async (l) => {
-    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
-    const current = ((await c.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await c.storage.local.set({ settings: { ...current, locale: l } });
-  }, locale);
+const setLocale = (locale: 'zh_CN' | 'en') => setLocaleIn(browser, locale);
 
 async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
