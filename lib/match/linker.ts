@@ -536,8 +536,9 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     if (pp?.programme !== 'weiminbanshishi' || (pp.scope !== 'sentence' && pp.scope !== 'paragraph')) return null;
     years ??= yearWords(norm, pageYear);
     const py = passageYear(norm, years, s, e, sentence, paragraph, pageYear);
-    const close = py.scope === 'name' || py.scope === 'row' || py.scope === 'sentence' || py.scope === 'paragraph';
-    return close && py.year !== null && py.year !== rowYear ? { year: py.year, word: py.word ?? '' } : null;
+    // The year from the text near it, or — when its own sentence names the yearly list — from the page.
+    const close = py.scope === 'name' || py.scope === 'row' || py.scope === 'sentence' || py.scope === 'paragraph' || pp.scope === 'sentence';
+    return close && py.year !== null && py.year !== rowYear ? { year: py.year, word: py.word ?? (py.scope === 'page' ? 'page-date' : '') } : null;
   };
 
   /**
@@ -599,10 +600,12 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
       }
     }
     const programme = roundProgramme(py.year);
-    // A name only one year prints (智慧停车“扩面工程”, 2023) tells its year when the text does not
-    // (the page's date is not the text's word).
+    // A name only one year prints (智慧停车“扩面工程”, 2023) tells its year when nothing else does,
+    // or when only the page's date speaks against it and the text names that year somewhere (a
+    // 2023-01 review of 去年's list); on a page of another year that never names its year, it is
+    // that year's round (no status: the work may be a new round under the old name).
     const nameYear = seriesHit.length ? -1 : pack.items[candItem[0]!]!.year;
-    if (nameYear >= 0 && candItem.every((i) => pack.items[i]!.year === nameYear) && (py.year === null || py.scope === 'page' || py.year === nameYear)) {
+    if (nameYear >= 0 && candItem.every((i) => pack.items[i]!.year === nameYear) && (py.year === null || py.year === nameYear || (py.scope === 'page' && years.some((w) => w.year === nameYear)))) {
       return linkPlain(t);
     }
     if (py.year === null) {

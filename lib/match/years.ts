@@ -77,11 +77,14 @@ function startsSpan(c: Uint16Array | readonly number[], at: number, length: numb
 export function yearWords(norm: NormalisedCodes, pageYear: number | null): YearWord[] {
   const out: YearWord[] = [];
   const c = norm.codes;
+  // Normalised text has no line breaks (norm.lineStarts has them): a digit that ends the line
+  // before (发布时间：2025-06-01 / 2025年…) is not part of this number.
+  const startsLine = (x: number) => lineStartIndex(norm.lineStarts, x) >= 0;
   for (let i = 1; i < norm.length; i++) {
     if (c[i] !== NIAN) continue;
     // 2024年
     if (i >= 4 && isDigit(c[i - 1]!) && isDigit(c[i - 2]!) && isDigit(c[i - 3]!) && isDigit(c[i - 4]!)) {
-      if (i >= 5 && isDigit(c[i - 5]!)) continue; // a range or a longer number
+      if (i >= 5 && isDigit(c[i - 5]!) && !startsLine(i - 4)) continue; // a range or a longer number
       const y = (c[i - 4]! - 48) * 1000 + (c[i - 3]! - 48) * 100 + (c[i - 2]! - 48) * 10 + (c[i - 1]! - 48);
       if (startsSpan(c, i + 1, norm.length)) continue;
       if (y >= 1949 && y <= 2099) out.push({ start: i - 4, end: i + 1, year: y, relative: false });
@@ -96,7 +99,7 @@ export function yearWords(norm: NormalisedCodes, pageYear: number | null): YearW
         if (d === undefined) break;
         y = y * 10 + d;
       }
-      if (k === 0 && !(i >= 5 && CN_NUM.has(c[i - 5]!))) {
+      if (k === 0 && !(i >= 5 && CN_NUM.has(c[i - 5]!) && !startsLine(i - 4))) {
         if (y >= 1949 && y <= 2099) out.push({ start: i - 4, end: i + 1, year: y, relative: false });
         continue;
       }
@@ -108,6 +111,18 @@ export function yearWords(norm: NormalisedCodes, pageYear: number | null): YearW
     }
   }
   return out;
+}
+
+/** Index of x in the sorted line starts, or -1. */
+function lineStartIndex(starts: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo] === x ? lo : -1;
 }
 
 /** Largest index i with words[i].start < x, or -1. */

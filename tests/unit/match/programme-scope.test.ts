@@ -50,8 +50,12 @@ describe('what the passage’s programme decides', () => {
     expect(projects('晋江117项民生微实事中，智慧停车“扩面工程”已完成。', '2024-02-06')).toEqual([
       { text: '智慧停车“扩面工程”', id: 'mw2023-004', programme: 'minsheng-weishishi', year: 2023 },
     ]);
-    // No programme word anywhere near: the table row (it names its unit and status).
-    expect(projects('晋江：智慧停车“扩面工程”新增泊位。', '2024-02-06')[0]).toMatchObject({ id: 'mw2023-004' });
+    // No programme word anywhere near, undated: the table row (it names its unit and status).
+    expect(projects('晋江：智慧停车“扩面工程”新增泊位。')[0]).toMatchObject({ id: 'mw2023-004' });
+    // On a page of a later year that never names 2023: that year's round, no status (the work may be new).
+    expect(projects('晋江智慧停车扩面工程正在施工中。', '2025-05-01')).toEqual([{ text: '智慧停车扩面工程', id: null, programme: 'weiminbanshishi', year: 2025 }]);
+    // The same on a page that names the name's year somewhere (a 2023-01 review of 去年's list): that year's.
+    expect(projects('晋江去年的清单全部完成。\n' + '市民反映良好。'.repeat(60) + '\n实施公交服务提升项目开通新线。\n今年的清单正在征集。', '2023-01-05')[0]).toMatchObject({ id: 'wm2022-gongjiao-fuwu', year: 2022 });
   });
 
   it('links a name that the table and a later list print alike to the table row on an undated page about 民生微实事', () => {
@@ -68,6 +72,9 @@ describe('what the passage’s programme decides', () => {
   it('reports a 民生微实事 row’s name in a later year’s 为民办实事 list as that round, never as the 2023 row', () => {
     const page = '晋江市民政局工作人员说，今年的为民办实事项目征求意见稿里，困难老年人家庭适老化改造再次出现。';
     expect(projects(page, '2026-01-10')).toEqual([{ text: '困难老年人家庭适老化改造', id: null, programme: 'weiminbanshishi', year: 2026 }]);
+    // The same on a dated page whose sentence names the yearly list but no year: the page's year's round.
+    const dated = '晋江市为民办实事项目中，困难老年人家庭适老化改造项目正在推进。';
+    expect(projects(dated, '2026-06-01')).toEqual([{ text: '困难老年人家庭适老化改造项目', id: null, programme: 'weiminbanshishi', year: 2026 }]);
     // Said of 2023's table, the row.
     expect(projects('晋江市民政局认领的民生微实事困难老年人家庭适老化改造已完成。', '2026-01-10')[0]).toMatchObject({ id: 'mw2023-024', year: 2023 });
   });

@@ -76,6 +76,13 @@ describe('the year a passage speaks of', () => {
     expect(yearOf('今年以来，长者食堂新增五家。', '长者食堂', 2025)).toMatchObject({ year: 2025, scope: 'sentence' });
   });
 
+  it('reads a year that opens a line after a line ending in digits (a date line) as a year', () => {
+    expect(yearOf('发布时间：2025-06-01\n2025年长者食堂再添五家。', '长者食堂', 2025)).toMatchObject({ year: 2025, scope: 'sentence' });
+    expect(yearOf('发布时间：2024-06-01\n2025年长者食堂再添五家。', '长者食堂', 2024)).toMatchObject({ year: 2025, word: '2025年' });
+    // Inside one line, a longer run of digits is no year.
+    expect(yearOf('编号12025年长者食堂。', '长者食堂', 2024).scope).toBe('page');
+  });
+
   it('skips a range of years (2021—2025年)', () => {
     expect(yearOf('2021—2025年长者食堂规划。', '长者食堂', null).scope).toBe('none');
   });
