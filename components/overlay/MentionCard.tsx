@@ -2,6 +2,7 @@
  * The card a reader opens on a highlighted project or unit: what the dataset says, with
  * its source and date, why we linked it, and follow / note actions.
  */
+import { programmeName } from '../../lib/i18n/programme';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Item } from '../../lib/data/types';
 import type { CardModel, ProjectCardModel, UnitCardModel } from '../../lib/overlay/card-model';
@@ -44,7 +45,7 @@ function ItemCard({ model, actions, autoFocus, colours }: { model: ProjectCardMo
   return (
     <div class="card" role="dialog" aria-modal="false" aria-label={title} data-card-kind={model.kind}>
       <div class="card-head">
-        <span class="card-kind">{model.kind === 'project' ? t('cardProject') : t('cardUnit')}</span>
+        <span class="card-kind" data-testid="card-kind">{model.kind === 'project' ? programmeName(t, model.item.programme) : t('cardUnit')}</span>
         <button ref={closeRef} type="button" class="icon" aria-label={t('cardClose')} onClick={actions.onClose}>
           ×
         </button>

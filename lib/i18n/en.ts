@@ -47,7 +47,6 @@ export const en: Record<MessageKey, string> = {
   settingsSaved: 'Settings saved',
   orphansNotice: '{n} {n:follow or note refers to an item|follows or notes refer to items} no longer in the dataset; {n:it is|they are} kept and flagged.',
   // in-page overlay
-  cardProject: 'Micro-project',
   cardUnit: 'Lead unit',
   cardSeq: 'No. {n}',
   cardLeadUnit: 'Lead unit',
@@ -176,7 +175,7 @@ export const en: Record<MessageKey, string> = {
   signal_host: 'Jinjiang news/government site',
   signal_jinjiang: 'mentions Jinjiang',
   signal_unit: 'lead unit',
-  signal_project: 'micro-project',
+  signal_project: 'project in the dataset',
   signal_place: 'Jinjiang town/village',
   signal_topic: 'topic words',
   signal_field: 'the programme’s field of work',

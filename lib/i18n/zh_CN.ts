@@ -46,7 +46,6 @@ export const zh_CN = {
   settingsSaved: '设置已保存',
   orphansNotice: '有 {n} 条关注或笔记对应的项目已不在当前数据集中，已保留并标记。',
   // in-page overlay
-  cardProject: '民生微实事',
   cardUnit: '牵头单位',
   cardSeq: '序号 {n}',
   cardLeadUnit: '牵头单位',
@@ -175,7 +174,7 @@ export const zh_CN = {
   signal_host: '晋江新闻/政务网站',
   signal_jinjiang: '提到晋江',
   signal_unit: '牵头单位',
-  signal_project: '民生微实事项目',
+  signal_project: '数据集中的项目',
   signal_place: '晋江的镇村社区',
   signal_topic: '主题词',
   signal_field: '实事领域词',

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { MentionCard } from '../../../components/overlay/MentionCard';
 import { bundledDataset } from '../../../lib/data/dataset';
@@ -130,6 +130,14 @@ describe('the card across years', () => {
     // How the year and the programme were told, in words (not the linker's codes).
     const reasons = [...document.querySelectorAll('details li')].map((li) => li.textContent);
     expect(reasons).toEqual(['这个名称年年出现在为民办实事中', '文中写明了年份：今年', '数据集没有那一年这一轮的记录']);
+  });
+
+  it('heads a project card with its own programme, not always 民生微实事', () => {
+    render(<MentionCard model={cardModelFor(index, { kind: 'project', id: 'wm2024-gongjiao-fuwu', evidence: ['name'] })!} actions={actions()} />);
+    expect(screen.getByTestId('card-kind').textContent).toBe('为民办实事');
+    cleanup();
+    render(<MentionCard model={cardModelFor(index, { kind: 'project', id: 'mw2023-023', evidence: ['name'] })!} actions={actions()} />);
+    expect(screen.getByTestId('card-kind').textContent).toBe('民生微实事');
   });
 
   it('says how the year and the programme were told, in words, for every code the linker gives', () => {
