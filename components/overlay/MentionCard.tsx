@@ -81,7 +81,7 @@ function ItemCard({ model, actions, autoFocus, colours }: { model: ProjectCardMo
       )}
       {model.kind === 'project' && model.disagreement && (
         <p class="disagreement small" role="note" data-testid="card-disagreement">
-          {t('cardDisagreement', {
+          {t(model.disagreement.status === 'completed' ? 'cardDisagreementDone' : 'cardDisagreement', {
             phrase: model.disagreement.phrase,
             status: t(STATUS_KEYS[model.item.status]),
             date: model.item.statusAsOf,

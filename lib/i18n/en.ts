@@ -351,4 +351,5 @@ export const en: Record<MessageKey, string> = {
   popupYearUnknown: 'year unknown: {years}',
   popupNotInDataset: 'not in the dataset',
   cardDisagreement: 'This page says “{phrase}”, while the record says {status} (as reported on {date}). The page may predate completion, or the claim is worth checking.',
+  cardDisagreementDone: 'This page says “{phrase}”, while the record says {status} (as reported on {date}). The record may be older than the page, or the claim is worth checking.',
 };

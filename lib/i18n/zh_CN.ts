@@ -350,6 +350,7 @@ export const zh_CN = {
   popupYearUnknown: '年份不明：{years}',
   popupNotInDataset: '数据集无记录',
   cardDisagreement: '本页写道“{phrase}”，而记录为{status}（来源报道于 {date}）。本页可能写于完成之前，或值得核实。',
+  cardDisagreementDone: '本页写道“{phrase}”，而记录为{status}（来源报道于 {date}）。记录可能早于本页，或值得核实。',
 } as const;
 
 export type MessageKey = keyof typeof zh_CN;

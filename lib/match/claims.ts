@@ -26,6 +26,9 @@ const PHRASES: [string, StatusClaim['status']][] = (
     ['正在建设', 'in_progress'],
     ['正在施工', 'in_progress'],
     ['正在推进', 'in_progress'],
+    ['仍在推进', 'in_progress'],
+    ['持续推进', 'in_progress'],
+    ['还在推进', 'in_progress'],
     ['加快推进', 'in_progress'],
     ['有序推进', 'in_progress'],
     ['建设中', 'in_progress'],
@@ -69,6 +72,8 @@ export function statusClaimNear(text: string, start: number, end: number): Statu
       if (at < end && to > start) continue; // inside the name itself
       // A phrase inside a longer one found already (完工 in 未完工) is that longer phrase.
       if (found.some((f) => f.at <= at && to <= f.to)) continue;
+      // 已完成300户 / 完成6件: a count done so far, not the project's completion.
+      if (status === 'completed' && /^\s*[0-9０-９一二三四五六七八九十百千万]/.test(text.slice(to, to + 2))) continue;
       found.push({ at, to, phrase, status });
     }
   }

@@ -132,6 +132,13 @@ describe('the card across years', () => {
     expect(reasons).toEqual(['这个名称年年出现在为民办实事中', '文中写明了年份：今年', '数据集没有那一年这一轮的记录']);
   });
 
+  it('says which way a disagreement runs: a page saying done against a record not yet done is not "written before completion"', () => {
+    render(<MentionCard model={cardModelFor(index, { kind: 'project', id: 'wm2024-wuzhangai', claim: { phrase: '已完成', status: 'completed' } })!} actions={actions()} />);
+    const text = screen.getByTestId('card-disagreement').textContent!;
+    expect(text).toContain('记录可能早于本页');
+    expect(text).not.toContain('写于完成之前');
+  });
+
   it('heads a project card with its own programme, not always 民生微实事', () => {
     render(<MentionCard model={cardModelFor(index, { kind: 'project', id: 'wm2024-gongjiao-fuwu', evidence: ['name'] })!} actions={actions()} />);
     expect(screen.getByTestId('card-kind').textContent).toBe('为民办实事');

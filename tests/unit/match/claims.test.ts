@@ -19,6 +19,12 @@ describe("what a page says about a project's progress", () => {
     expect(claim('在建的学校很多；民政局的困难老年人家庭适老化改造项目惠及全市', '困难老年人家庭适老化改造项目')).toBeNull();
   });
 
+  it('reads a count done so far (已完成300户) as progress, not as the project’s completion', () => {
+    expect(claim('实施残疾人家庭无障碍改造仍在推进，已完成300户。', '实施残疾人家庭无障碍改造')).toEqual({ phrase: '仍在推进', status: 'in_progress' });
+    expect(claim('残疾人家庭无障碍改造已完成300户。', '残疾人家庭无障碍改造')).toBeNull();
+    expect(claim('截至9月，已完成6件实事；公交服务品质提升工程已完成。', '公交服务品质提升工程')).toEqual({ phrase: '已完成', status: 'completed' });
+  });
+
   it('is null when the clause says nothing about progress', () => {
     expect(claim('市妇联为低保特困妇女购买女性安康保险', '女性安康保险')).toBeNull();
   });
