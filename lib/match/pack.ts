@@ -100,6 +100,9 @@ export interface MatchPack {
 const MIN_STANDALONE_VARIANT = 6;
 
 /** Compiles a dataset (and the lexicon) into a match pack. Pure; a few ms for the real dataset. */
+/** Verbs a yearly list puts before an item's name (实施…工程, 建设…, 推进…, 开展…). */
+const LIST_VERBS = ['实施', '建设', '推进', '开展'];
+
 export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORDS): MatchPack {
   const keyIndex = new Map<string, number>();
   const keys: string[] = [];
@@ -166,6 +169,11 @@ export function buildPack(dataset: Dataset, gateWords: LexiconWord[] = GATE_WORD
       add(name, Entry.ItemName, i, generic.has(key) ? 1 : 0);
       for (const v of nameVariants(name, townKeys)) {
         add(v, Entry.ItemVariant, i, v.length < MIN_STANDALONE_VARIANT || generic.has(v) ? 1 : 0);
+      }
+      // A yearly list prints the same work with or without its verb from one year to the next
+      // (2021 残疾人康复和帮扶工程, 2022 实施残疾人康复和帮扶工程): the verb-led form names both.
+      if (it.programme === 'weiminbanshishi' && key.length >= 6 && !LIST_VERBS.some((v) => key.startsWith(v))) {
+        for (const v of LIST_VERBS) add(v + key, Entry.ItemVariant, i, 0);
       }
     }
     for (const k of it.keyphrases) add(k, Entry.ItemKey, i);

@@ -119,6 +119,11 @@ describe('a recurring name links to the item of the year the passage speaks of',
     ]);
   });
 
+  it('finds a list item whose name another year prints with its verb (实施残疾人康复和帮扶工程 on a 2021 page)', () => {
+    expect(projects('晋江市2021年为民办实事项目：实施残疾人康复和帮扶工程已完成。')[0]).toMatchObject({ id: 'wm2021-canjiren-kangfu', year: 2021 });
+    expect(projects('晋江市2022年为民办实事项目：实施残疾人康复和帮扶工程已完成。')[0]).toMatchObject({ id: 'wm2022-canjiren-kangfu', year: 2022 });
+  });
+
   it('tells a name printed in two years apart by the year', () => {
     expect(projects('2021年，晋江新建或改建38个中小学心理辅导室项目进展顺利。')[0]).toMatchObject({ id: 'wm2021-xinli-fudaoshi', year: 2021 });
     expect(projects('2022年，晋江新建或改建38个中小学心理辅导室全部完成。')[0]).toMatchObject({ id: 'wm2022-xinli-fudaoshi', year: 2022 });
