@@ -57,7 +57,7 @@ function ItemCard({ model, actions, autoFocus, colours }: { model: ProjectCardMo
           <dt>{t('cardList')}</dt>
           <dd data-testid="card-list">{listLabel(t, model.programme, model.year)}</dd>
           <dt>{t('cardLeadUnit')}</dt>
-          <dd>{model.unit?.fullName ?? model.item.unit}</dd>
+          <dd data-testid="card-lead-unit">{model.unit?.fullName || model.item.unit || <span class="muted">{t('noLeadUnit')}</span>}</dd>
           <dt>{t('cardStatus')}</dt>
           <dd data-testid="card-status">
             <StatusBadge status={model.item.status} /> <span class="muted">{t('cardAsOf', { date: model.item.statusAsOf })}</span>

@@ -119,7 +119,7 @@ export function PassageNoteCard({ view }: { view: NoteCardView }) {
             </ul>
           )}
           <p class="small about" data-testid="note-about">
-            <span class="muted">{t('noteAbout')}：</span>
+            <span class="muted">{t('noteAboutLabel')}</span>
             {view.targetLabel ?? <span class="muted">{t('noteAboutNone')}</span>}
             {note.target && (
               <>

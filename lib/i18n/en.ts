@@ -123,6 +123,7 @@ export const en: Record<MessageKey, string> = {
   highlightCardTitle: 'Highlight',
   highlightNoBody: 'Highlighted, no note written yet.',
   noteAbout: 'About',
+  noteAboutLabel: 'About: ',
   noteAboutNone: 'Not linked to a project or unit',
   noteLinkHint: 'Link it to a project or unit mentioned here:',
   noteLinkInside: 'in passage',

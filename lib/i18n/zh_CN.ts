@@ -122,6 +122,7 @@ export const zh_CN = {
   highlightCardTitle: '划线',
   highlightNoBody: '只划了线，还没有写笔记。',
   noteAbout: '关于',
+  noteAboutLabel: '关于：',
   noteAboutNone: '未关联项目或单位',
   noteLinkHint: '关联到本段提到的项目或单位：',
   noteLinkInside: '段内',

@@ -142,6 +142,8 @@ describe('the card across years', () => {
   it('heads a project card with its own programme, not always 民生微实事', () => {
     render(<MentionCard model={cardModelFor(index, { kind: 'project', id: 'wm2024-gongjiao-fuwu', evidence: ['name'] })!} actions={actions()} />);
     expect(screen.getByTestId('card-kind').textContent).toBe('为民办实事');
+    // No source names this list item's lead unit: the card says so instead of an empty row.
+    expect(screen.getByTestId('card-lead-unit').textContent).toBe('来源未写明牵头单位');
     cleanup();
     render(<MentionCard model={cardModelFor(index, { kind: 'project', id: 'mw2023-023', evidence: ['name'] })!} actions={actions()} />);
     expect(screen.getByTestId('card-kind').textContent).toBe('民生微实事');
