@@ -70,7 +70,13 @@ export function DatasetImportPanel({ db }: { db: LensDb }) {
       <h2 id="dataset-import-heading">{t('sectionDatasetImport')}</h2>
       <p class="muted small">{t('datasetImportHelp')}</p>
       <label for="dataset-file">{t('datasetFile')}</label>
-      <input id="dataset-file" ref={input} type="file" accept=".json,application/json" onChange={(e) => void choose(e.currentTarget.files?.[0])} />
+      <input id="dataset-file" ref={input} type="file" accept=".json,application/json" onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          // Cleared at once, so choosing the same file again (after an import) reads it afresh.
+          e.currentTarget.value = '';
+          void choose(file);
+        }}
+      />
       {state.step === 'error' && (
         <p role="alert" class="warn">
           {state.message}

@@ -74,7 +74,13 @@ export function ImportPanel({ db }: { db: LensDb }) {
       <h2 id="import-heading">{t('sectionImport')}</h2>
       <p class="muted small">{t('importRule')}</p>
       <label for="import-file">{t('importFile')}</label>
-      <input id="import-file" ref={input} type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => void choose(e.currentTarget.files?.[0])} />
+      <input id="import-file" ref={input} type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          // Cleared at once, so choosing the same file again (after an import) reads it afresh.
+          e.currentTarget.value = '';
+          void choose(file);
+        }}
+      />
       {state.step === 'error' && (
         <p role="alert" class="warn" data-testid="import-error">
           {state.message}

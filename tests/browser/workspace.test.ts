@@ -137,6 +137,9 @@ describe('the side panel and options page', () => {
     expect({ notes: await rows('notes'), follows: await rows('follows'), sightings: await rows('sightings') }).toEqual(before);
     const again = JSON.parse((await download(options, 'export-json')).bytes.toString('utf8')) as Record<string, unknown>;
     expect({ ...again, exportedAt: '' }).toEqual({ ...backup, exportedAt: '' });
+    // The same file chosen again on the same page: read afresh, and now it changes nothing.
+    await options.setInputFiles('#import-file', file);
+    await expect.poll(() => options.getByTestId('import-summary').textContent(), { timeout: 5_000 }).toContain('笔记：新增 0，更新 0，不变 1');
     await options.screenshot({ path: join(OUTPUT_DIR, 'options.png'), fullPage: true });
     await options.close();
   });
