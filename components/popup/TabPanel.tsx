@@ -8,6 +8,7 @@ import type { MessageKey } from '../../lib/i18n';
 import { request } from '../../lib/messaging/client';
 import type { ReportedTarget, TabReport } from '../../lib/messaging/tab-protocol';
 import { sendToTab } from '../../lib/messaging/tab-client';
+import { mergeFrameReports } from '../../lib/messaging/frame-reports';
 import { normaliseHostPattern } from '../../lib/settings/sites';
 import { loadSettings, saveSettings } from '../../lib/settings/store';
 import { useI18n } from '../i18n';
@@ -56,6 +57,15 @@ const stateKey: Record<TabReport['state'], MessageKey> = {
   disabled: 'popupDisabled',
 };
 
+
+/** The top frame's report, with what the tab's drawn frames found (lib/messaging/frame-reports.ts). */
+async function reportWithFrames(tabId: number): Promise<TabReport> {
+  const top = await sendToTab(tabId, { type: 'tab/report' });
+  const { frames } = await request({ type: 'tab/frames', tabId }).catch(() => ({ frames: [] as number[] }));
+  const reports = await Promise.all(frames.map((frameId) => sendToTab(tabId, { type: 'tab/report' }, frameId).catch(() => null)));
+  return mergeFrameReports(top, reports.filter((r): r is TabReport => r !== null));
+}
+
 export function TabPanel() {
   const { t } = useI18n();
   const [state, setState] = useState<TabState>({ kind: 'loading' });
@@ -73,7 +83,7 @@ export function TabPanel() {
     const disabled = (host: string) => setDisabledHere(settings.disabledSites.includes(normaliseHostPattern(host) ?? host));
     try {
       // The content script knows its page's address even where the popup may not read tab URLs.
-      const report = await sendToTab(tab.id, { type: 'tab/report' });
+      const report = await reportWithFrames(tab.id);
       disabled(report.host);
       setState({ kind: 'report', tabId: tab.id, host: report.host, report });
     } catch {

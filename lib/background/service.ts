@@ -222,6 +222,9 @@ export function createBackgroundService(deps: BackgroundDeps) {
       await deps.injectContentScript(req.tabId);
       return { injected: true };
     },
+    'tab/frames': (req) => ({
+      frames: [...(frameCounts.get(req.tabId) ?? new Map<number, number>())].filter(([frameId, n]) => frameId !== 0 && n > 0).map(([frameId]) => frameId),
+    }),
     'dataset/restore': async () => {
       const outcome = await installDataset(await ready(), deps.dataset, deps.dataset.meta.hash, now(), { allowDowngrade: true });
       return { version: outcome.version };

@@ -69,6 +69,7 @@ const checks: Record<RequestType, Check> = {
     (m.target !== undefined || m.anchor !== undefined),
   'sightings/record': (m) => isPage(m.page) && Array.isArray(m.reports) && m.reports.length <= 2000 && m.reports.every(isReport),
   'tab/scan': (m) => Number.isInteger(m.tabId) && (m.tabId as number) >= 0,
+  'tab/frames': (m) => Number.isInteger(m.tabId) && (m.tabId as number) >= 0,
   'dataset/restore': () => true,
   'note/update': (m) =>
     isStr(m.id, LIMITS.id) && (m.id as string).length > 0 &&

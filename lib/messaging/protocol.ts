@@ -56,6 +56,8 @@ export type Request =
   | { type: 'sightings/record'; page: PageInfo; reports: SightingReport[] }
   /** From the popup: run the overlay on the active tab even though it is not on the site list. */
   | { type: 'tab/scan'; tabId: number }
+  /** From the popup: the tab's frames other than the top one whose overlay found the page relevant (their ids, for `tab/report`). */
+  | { type: 'tab/frames'; tabId: number }
   /** From the options page: put the dataset bundled with this version back (replacing an imported one). */
   | { type: 'dataset/restore' };
 
@@ -104,6 +106,7 @@ export interface ResponseMap {
   'page/jump': { found: boolean };
   'sightings/record': { recorded: number };
   'tab/scan': { injected: boolean };
+  'tab/frames': { frames: number[] };
   'dataset/restore': { version: string };
 }
 
@@ -127,6 +130,7 @@ export const AUDIENCE = {
   'page/jump': ['extension'],
   'sightings/record': ['content'],
   'tab/scan': ['extension'],
+  'tab/frames': ['extension'],
   'dataset/restore': ['extension'],
 } as const satisfies Record<RequestType, readonly ('content' | 'extension')[]>;
 

@@ -6,8 +6,8 @@ import { browser } from 'wxt/browser';
 import { MessageError } from './client';
 import { isTabResponse, type TabRequest, type TabRequestType, type TabResponseMap } from './tab-protocol';
 
-export async function sendToTab<K extends TabRequestType>(tabId: number, req: TabRequest<K>): Promise<TabResponseMap[K]> {
-  const answer: unknown = await browser.tabs.sendMessage(tabId, req, { frameId: 0 });
+export async function sendToTab<K extends TabRequestType>(tabId: number, req: TabRequest<K>, frameId = 0): Promise<TabResponseMap[K]> {
+  const answer: unknown = await browser.tabs.sendMessage(tabId, req, { frameId });
   if (!isTabResponse(req.type, answer)) throw new MessageError(`no valid answer to ${req.type}`);
   return answer;
 }

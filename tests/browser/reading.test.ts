@@ -143,6 +143,11 @@ describe('frames without an address of their own', () => {
     // its sightings belong to the page that holds the frame, not to "about:srcdoc"
     await expect.poll(async () => (await sightingsOf('browser/pages/srcdoc.html')).length, { timeout: 5_000 }).toBeGreaterThan(0);
     expect((await sightingsOf('about:srcdoc')).length).toBe(0);
+    // The popup tells of what the frame found (the top frame alone found nothing to draw).
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(page)}`);
+    await expect.poll(() => popup.getByTestId('tab-targets').textContent(), { timeout: 10_000 }).toContain('微车管所');
+    await popup.close();
     await page.close();
   });
 

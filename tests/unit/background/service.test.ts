@@ -88,8 +88,12 @@ describe('the background service', () => {
       [7, '15'],
       [7, '3'],
     ]);
+    // The popup asks which frames (other than the top one) drew something, to merge their reports.
+    expect(await send({ type: 'tab/frames', tabId: 7 }, popup)).toEqual({ frames: [4] });
+    await expect(send({ type: 'tab/frames', tabId: 7 }, jinjiangPage)).rejects.toThrow(/not accepted from a page/);
     forgetTab(7);
     expect(badges.at(-1)).toEqual([7, '']);
+    expect(await send({ type: 'tab/frames', tabId: 7 }, popup)).toEqual({ frames: [] });
   });
 
   it('turns a site off when the user said so or when it is not on the automatic list', () => {

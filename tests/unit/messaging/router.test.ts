@@ -14,6 +14,7 @@ const handlers: Handlers = {
   'note/save': () => Promise.reject(new Error('not in this test')),
   'sightings/record': (req) => ({ recorded: req.reports.length }),
   'tab/scan': () => ({ injected: false }),
+  'tab/frames': () => ({ frames: [] }),
   'note/update': () => Promise.reject(new Error('not in this test')),
   'note/delete': () => null,
   'note/restore': () => ({ restored: false }),
