@@ -122,8 +122,16 @@ describe('upgrading a profile from the round’s first build to this one (Chromi
     await expect.poll(async () => (await rows('notes')).map((n) => n.body)).toContain(CARD_NOTE);
     await page.keyboard.press('Escape');
 
-    await page.evaluate(selectTextInPage, PASSAGE);
-    await page.locator('msl-lens-root').getByTestId('selection-add-note').click();
+    // The old build shows its add-note button on the mouseup after a selection; on a loaded
+    // machine the first one can come while it is still busy with the card just closed: select again.
+    const addNote = page.locator('msl-lens-root').getByTestId('selection-add-note');
+    await expect
+      .poll(async () => {
+        await page.evaluate(selectTextInPage, PASSAGE);
+        return addNote.isVisible();
+      }, { timeout: 20_000, interval: 1_000 })
+      .toBe(true);
+    await addNote.click();
     await page.locator('msl-lens-root').getByTestId('note-body').fill(PASSAGE_NOTE);
     await page.locator('msl-lens-root').getByTestId('note-save').click();
     await expect.poll(async () => (await highlights(page))['msl-note'] ?? []).toEqual([PASSAGE]);
