@@ -1,4 +1,7 @@
-/** Chinese UI strings: the default language and the reference key set. */
+/**
+ * Chinese UI strings: the default language and the reference key set. Over 350 lines on purpose:
+ * one flat table, key for key with en.ts, so a translator compares the two files line by line.
+ */
 export const zh_CN = {
   appName: '民生透镜',
   tagline: '晋江民生实事阅读助手',
