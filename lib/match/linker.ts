@@ -538,7 +538,7 @@ export function* linkMentionsSteps(input: LinkInput): Generator<void, Mention[],
     const py = passageYear(norm, years, s, e, sentence, paragraph, pageYear);
     // The year from the text near it, or — when its own sentence names the yearly list — from the page.
     const close = py.scope === 'name' || py.scope === 'row' || py.scope === 'sentence' || py.scope === 'paragraph' || pp.scope === 'sentence';
-    return close && py.year !== null && py.year !== rowYear ? { year: py.year, word: py.word ?? (py.scope === 'page' ? 'page-date' : '') } : null;
+    return close && py.year !== null && py.year !== rowYear ? { year: py.year, word: py.word ?? (py.scope === 'one-year' ? 'whole-page' : 'page-date') } : null;
   };
 
   /**
