@@ -12,7 +12,7 @@ import type { CardActions } from '../../lib/overlay/view-model';
 import { useI18n } from '../i18n';
 import { STATUS_KEYS, StatusBadge } from '../StatusBadge';
 import { InPageNoteEditor } from './InPageNoteEditor';
-import { evidenceWords } from '../../lib/overlay/evidence-words';
+import { CardReasons } from './CardReasons';
 import type { HighlightColours } from '../../lib/settings/settings';
 import { Legend } from '../Legend';
 import { ChineseText } from '../ChineseText';
@@ -99,17 +99,7 @@ function ItemCard({ model, actions, autoFocus, colours }: { model: ProjectCardMo
       )}
       {model.kind === 'project' && model.item.statusNote && <ChineseText class="muted small" text={model.item.statusNote} />}
 
-      {model.evidence.length > 0 && (
-        <details>
-          <summary>{t('cardEvidence')}</summary>
-          <ul class="small">
-            {model.evidence.map((e) => {
-              const w = evidenceWords(e);
-              return <li key={e}>{t(w.key, w.vars)}</li>;
-            })}
-          </ul>
-        </details>
-      )}
+      <CardReasons evidence={model.evidence} />
 
       {model.kind === 'project' && model.siblings.length > 0 && (
         <details>

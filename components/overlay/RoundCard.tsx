@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoundCardModel } from '../../lib/overlay/card-model';
-import { evidenceWords } from '../../lib/overlay/evidence-words';
+import { CardReasons } from './CardReasons';
 import { programmeName } from '../../lib/i18n/programme';
 import { useI18n } from '../i18n';
 
@@ -30,17 +30,7 @@ export function RoundCard({ model, onClose, autoFocus }: { model: RoundCardModel
           ? t('cardRoundMissing', { year: model.year, programme })
           : t('cardRoundYears', { years: model.candidateYears.join('、'), programme })}
       </p>
-      {model.evidence.length > 0 && (
-        <details>
-          <summary>{t('cardEvidence')}</summary>
-          <ul class="small">
-            {model.evidence.map((e) => {
-              const w = evidenceWords(e);
-              return <li key={e}>{t(w.key, w.vars)}</li>;
-            })}
-          </ul>
-        </details>
-      )}
+      <CardReasons evidence={model.evidence} />
     </div>
   );
 }

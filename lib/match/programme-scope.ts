@@ -17,7 +17,7 @@
  */
 import type { NormalisedCodes } from '../text/normalise';
 import type { ProgrammeId } from './types';
-import { EARLIER_REACH } from './years';
+import { EARLIER_REACH, lastBefore } from './years';
 
 /** A programme word at normalised [start, end). */
 export interface ProgrammeWord {
@@ -42,17 +42,6 @@ export function programmeOfWord(word: string): ProgrammeId | null {
   return null;
 }
 
-/** Largest index i with words[i].start < x, or -1. */
-function lastBefore(words: readonly ProgrammeWord[], x: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (words[mid]!.start < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /**
  * The programme normalised [s, e) speaks of. `words` sorted by start; `sentence` and

@@ -125,8 +125,8 @@ function lineStartIndex(starts: Int32Array, x: number): number {
   return lo < starts.length && starts[lo] === x ? lo : -1;
 }
 
-/** Largest index i with words[i].start < x, or -1. */
-function lastBefore(words: readonly YearWord[], x: number): number {
+/** Largest index i with words[i].start < x, or -1 (words sorted by start; year and programme words alike). */
+export function lastBefore(words: readonly { start: number }[], x: number): number {
   let lo = 0;
   let hi = words.length;
   while (lo < hi) {
